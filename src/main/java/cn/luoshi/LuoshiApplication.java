@@ -1,5 +1,7 @@
 package cn.luoshi;
 
+import java.util.TimeZone;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -9,6 +11,13 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class LuoshiApplication {
 
     public static void main(String[] args) {
+        useApplicationTimeZone();
         SpringApplication.run(LuoshiApplication.class, args);
+    }
+
+    /** Dates and deadlines are reckoned in Beijing time unless LUOSHI_ZONE says otherwise. */
+    static void useApplicationTimeZone() {
+        String zone = System.getenv().getOrDefault("LUOSHI_ZONE", "Asia/Shanghai");
+        TimeZone.setDefault(TimeZone.getTimeZone(zone));
     }
 }

@@ -1,0 +1,81 @@
+package cn.luoshi.audit.internal;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+
+import cn.luoshi.common.events.AuditableEvent;
+import cn.luoshi.org.LuoshiUser;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.event.TransactionalEventListener;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Appends each auditable event to the log just before its transaction commits, so the log holds exactly the
+ * committed changes. Appends are serialised by a transaction-scoped advisory lock: each row chains to the row
+ * committed before it, and ids follow the chain.
+ */
+@Component
+class AuditWriter {
+
+    private static final long CHAIN_LOCK = 7215001L;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    private final TransactionTemplate transactions;
+
+    AuditWriter(JdbcClient jdbc, JsonMapper json, Clock clock, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+        this.transactions = transactions;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(AuditableEvent event) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            append(event);
+        } else {
+            // The chain lock only holds inside a transaction.
+            transactions.executeWithoutResult(status -> append(event));
+        }
+    }
+
+    void append(AuditableEvent event) {
+        String actor = "system";
+        Long actorId = null;
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof LuoshiUser user) {
+            actor = user.getUsername();
+            actorId = user.id();
+        } else if (auth != null && auth.isAuthenticated() && auth.getName() != null) {
+            actor = auth.getName();
+        }
+        String before = event.before() == null ? null : json.writeValueAsString(event.before());
+        String after = event.after() == null ? null : json.writeValueAsString(event.after());
+        String summary = event.summary() == null ? null
+                : event.summary().length() > 1000 ? event.summary().substring(0, 1000) : event.summary();
+
+        jdbc.sql("select pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query().singleValue();
+        String prev = jdbc.sql("select hash from audit_event order by id desc limit 1").query(String.class)
+                .optional().orElse(AuditChain.GENESIS);
+        long id = jdbc.sql("select nextval('audit_event_seq')").query(Long.class).single();
+        OffsetDateTime at = AuditChain.truncate(OffsetDateTime.now(clock));
+        String hash = AuditChain.hash(prev, id, at, actor, actorId, event.action(), event.entityType(),
+                event.entityId(), event.unitId(), summary, before, after);
+        jdbc.sql("""
+                        insert into audit_event (id, occurred_at, actor, actor_id, action, entity_type, entity_id,
+                                                 unit_id, summary, before_json, after_json, prev_hash, hash)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, at, actor, actorId, event.action(), event.entityType(), event.entityId(),
+                        event.unitId(), summary, before, after, prev, hash)
+                .update();
+    }
+}

@@ -1,0 +1,172 @@
+package cn.luoshi.org.internal;
+
+import java.io.IOException;
+import java.util.List;
+
+import cn.luoshi.common.web.Messages;
+import cn.luoshi.org.ApiTokens;
+import cn.luoshi.org.PublicEndpoint;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import cn.luoshi.org.UserAccounts;
+
+/**
+ * Browser users sign in on a form (session cookie, CSRF-protected forms); API clients send HTTP Basic or a personal
+ * token. Everything needs a signed-in user except health, the login page, static assets and the public endpoints
+ * modules declare.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    private static final RequestMatcher API = request -> {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/") || path.startsWith("/open311/") || path.startsWith("/v3/api-docs");
+    };
+    // A request carrying its own credentials cannot be forged by another site, so it needs no CSRF token. Browsers
+    // never cache Basic credentials for Luoshi because no response ever asks for them (no "WWW-Authenticate: Basic").
+    private static final RequestMatcher OWN_CREDENTIALS = request -> request.getHeader("Authorization") != null;
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<PublicEndpoint> declaredPublic,
+                                            ApiTokens tokens, LuoshiUserDetailsService users,
+                                            Messages messages) throws Exception {
+        List<PublicEndpoint> publicEndpoints = declaredPublic.orderedStream().toList();
+        AuthenticationEntryPoint apiEntryPoint = problemEntryPoint(messages);
+        AuthenticationEntryPoint pageEntryPoint = htmxAwareLoginEntryPoint();
+        http.authorizeHttpRequests(auth -> {
+            auth.requestMatchers("/login", "/error", "/favicon.ico", "/webjars/**", "/css/**", "/js/**", "/img/**",
+                    "/actuator/health", "/actuator/health/**").permitAll();
+            for (PublicEndpoint endpoint : publicEndpoints) {
+                var matcher = PathPatternRequestMatcher.withDefaults().matcher(endpoint.method(), endpoint.pattern());
+                auth.requestMatchers(matcher).permitAll();
+            }
+            auth.anyRequest().authenticated();
+        });
+        http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error")
+                .permitAll());
+        http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
+        http.httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint));
+        http.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users, apiEntryPoint),
+                BasicAuthenticationFilter.class);
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(OWN_CREDENTIALS));
+        // Only pages are worth returning to after sign-in; API calls must not open sessions.
+        var pageCache = new HttpSessionRequestCache();
+        pageCache.setRequestMatcher(request -> !API.matches(request) && request.getHeader("HX-Request") == null
+                && "GET".equals(request.getMethod()));
+        http.requestCache(cache -> cache.requestCache(pageCache));
+        for (PublicEndpoint endpoint : publicEndpoints) {
+            if (endpoint.pattern().startsWith("/api/") || endpoint.pattern().startsWith("/open311/")) {
+                // Public API endpoints are called by scripts and other systems, not by signed-in browsers.
+                http.csrf(csrf -> csrf.ignoringRequestMatchers(
+                        PathPatternRequestMatcher.withDefaults().matcher(endpoint.method(), endpoint.pattern())));
+            }
+        }
+        http.exceptionHandling(ex -> ex
+                .defaultAuthenticationEntryPointFor(apiEntryPoint, API)
+                .defaultAuthenticationEntryPointFor(pageEntryPoint, request -> true)
+                .defaultAccessDeniedHandlerFor(problemAccessDenied(messages), API));
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+                        + "script-src 'self' 'unsafe-inline' 'unsafe-eval'; frame-ancestors 'none'; "
+                        + "form-action 'self'; base-uri 'self'")));
+        return http.build();
+    }
+
+    private static AuthenticationEntryPoint problemEntryPoint(Messages messages) {
+        return (request, response, exception) -> writeProblem(response, HttpStatus.UNAUTHORIZED,
+                "error.unauthorized", messages, request);
+    }
+
+    private static AccessDeniedHandler problemAccessDenied(Messages messages) {
+        return (request, response, exception) -> writeProblem(response, HttpStatus.FORBIDDEN, "error.forbidden",
+                messages, request);
+    }
+
+    /** htmx swaps fragments: an expired session must send the whole page to the login form, not a fragment. */
+    private static AuthenticationEntryPoint htmxAwareLoginEntryPoint() {
+        var login = new LoginUrlAuthenticationEntryPoint("/login");
+        return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
+            if (request.getHeader("HX-Request") != null) {
+                response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+                response.setStatus(HttpStatus.UNAUTHORIZED.value());
+                return;
+            }
+            login.commence(request, response, e);
+        };
+    }
+
+    private static void writeProblem(HttpServletResponse response, HttpStatus status, String code, Messages messages,
+                                     HttpServletRequest request) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType("application/problem+json;charset=UTF-8");
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"luoshi\"");
+        }
+        response.getWriter().write("{\"type\":\"https://luoshi.cn/problems/" + code + "\",\"title\":\""
+                + json(messages.chinese("status." + status.value())) + "\",\"status\":" + status.value()
+                + ",\"detail\":\"" + json(messages.chinese(code)) + "\",\"detailEn\":\""
+                + json(messages.english(code)) + "\",\"code\":\"" + code + "\",\"instance\":\""
+                + json(request.getRequestURI()) + "\"}");
+    }
+
+    private static String json(String s) {
+        StringBuilder out = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class LoginTracking {
+
+        private final UserAccounts accounts;
+
+        LoginTracking(UserAccounts accounts) {
+            this.accounts = accounts;
+        }
+
+        @EventListener
+        void onLogin(InteractiveAuthenticationSuccessEvent event) {
+            accounts.recordLogin(event.getAuthentication().getName());
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package cn.luoshi;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Verifies the module boundaries (no cycles, no use of another module's internals) and writes the module
+ * diagram: PlantUML from Spring Modulith, and a Mermaid version the README shows.
+ */
+class ModularityTest {
+
+    static final ApplicationModules MODULES = ApplicationModules.of(LuoshiApplication.class);
+
+    @Test
+    void modulesRespectTheirBoundaries() {
+        MODULES.verify();
+    }
+
+    @Test
+    void everyModuleOfTheDesignLivesInItsOwnPackage() {
+        var names = MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString).toList();
+        assertThat(names).contains("org", "audit", "notify");
+    }
+
+    @Test
+    void writesModuleDiagrams() throws IOException {
+        new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+        StringBuilder mermaid = new StringBuilder("flowchart LR\n");
+        MODULES.stream().sorted(Comparator.comparing(m -> m.getIdentifier().toString())).forEach(module -> {
+            String id = module.getIdentifier().toString();
+            mermaid.append("    ").append(id).append("[\"").append(module.getDisplayName()).append("\"]\n");
+            module.getDirectDependencies(MODULES).uniqueModules()
+                    .map(dependency -> dependency.getIdentifier().toString())
+                    .distinct().sorted()
+                    .forEach(target -> mermaid.append("    ").append(id).append(" --> ").append(target).append("\n"));
+        });
+        Path docs = Path.of("docs");
+        Files.createDirectories(docs);
+        Files.writeString(docs.resolve("modules.mmd"), mermaid.toString());
+        assertThat(mermaid.toString()).contains("org[");
+    }
+}

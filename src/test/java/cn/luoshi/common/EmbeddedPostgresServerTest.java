@@ -1,0 +1,32 @@
+package cn.luoshi.common;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+
+import cn.luoshi.common.db.EmbeddedPostgresServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The embedded database keeps its data in the data folder, so a restart finds everything again. */
+class EmbeddedPostgresServerTest {
+
+    @Test
+    void dataSurvivesARestart(@TempDir Path dataDir) throws Exception {
+        try (var server = EmbeddedPostgresServer.startIn(dataDir);
+             var connection = DriverManager.getConnection(server.jdbcUrl(), "postgres", "");
+             var statement = connection.createStatement()) {
+            statement.execute("create table kept (name text)");
+            statement.execute("insert into kept values ('示例市')");
+        }
+        assertThat(dataDir.resolve("postgres").resolve("PG_VERSION")).exists();
+
+        try (var server = EmbeddedPostgresServer.startIn(dataDir);
+             var connection = DriverManager.getConnection(server.jdbcUrl(), "postgres", "");
+             var rs = connection.createStatement().executeQuery("select name from kept")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("示例市");
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package cn.luoshi.org;
+
+import java.util.Map;
+
+import cn.luoshi.testsupport.Api;
+import cn.luoshi.testsupport.LuoshiTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@LuoshiTest
+class OrgUnitsTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    OrgUnits units;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private long create(Api admin, Long parent, String name) {
+        var body = new java.util.HashMap<String, Object>(Map.of("name", name, "kind", "GRID"));
+        if (parent != null) {
+            body.put("parentId", parent);
+        }
+        Api.Response response = admin.post("/api/v1/org-units", body);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().path("id").asLong();
+    }
+
+    @Test
+    void movingAUnitTakesItsWholeSubtreeAlong() {
+        Api admin = Api.as(port, "admin");
+        long city = units.findByCode(DemoCity.CITY).orElseThrow().id();
+        long qinghe = units.findByCode(DemoCity.QINGHE).orElseThrow().id();
+        long grid = create(admin, city, "移动测试网格");
+        long child = create(admin, grid, "移动测试子网格");
+        long grandChild = create(admin, child, "移动测试孙网格");
+
+        var moved = admin.post("/api/v1/org-units/" + grid + "/move",
+                Map.of("parentId", qinghe, "version", units.get(grid).version()));
+        assertThat(moved.status()).isEqualTo(200);
+        OrgUnit q = units.get(qinghe);
+        assertThat(units.get(grandChild).path()).startsWith(q.path() + grid + "/" + child + "/");
+        assertThat(units.get(grandChild).depth()).isEqualTo(q.depth() + 3);
+        assertThat(units.subtree(qinghe)).extracting(OrgUnit::id).contains(grid, child, grandChild);
+
+        var intoOwnChild = admin.post("/api/v1/org-units/" + grid + "/move",
+                Map.of("parentId", grandChild, "version", units.get(grid).version()));
+        assertThat(intoOwnChild.status()).isEqualTo(409);
+        assertThat(intoOwnChild.json().path("detail").asString()).contains("不能把");
+    }
+
+    @Test
+    void unitsAreDeactivatedNeverDeletedAndChildrenFirst() {
+        Api admin = Api.as(port, "admin");
+        long city = units.findByCode(DemoCity.CITY).orElseThrow().id();
+        long parent = create(admin, city, "停用测试单位");
+        long child = create(admin, parent, "停用测试下级");
+        var refused = admin.post("/api/v1/org-units/" + parent + "/deactivate",
+                Map.of("version", units.get(parent).version()));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(admin.post("/api/v1/org-units/" + child + "/deactivate",
+                Map.of("version", units.get(child).version())).status()).isEqualTo(200);
+        assertThat(admin.post("/api/v1/org-units/" + parent + "/deactivate",
+                Map.of("version", units.get(parent).version())).status()).isEqualTo(200);
+        assertThat(units.get(parent).active()).isFalse();
+        assertThat(admin.get("/api/v1/org-units").body()).doesNotContain("停用测试单位");
+        assertThat(admin.get("/api/v1/org-units?includeInactive=true").body()).contains("停用测试单位");
+        assertThat(admin.delete("/api/v1/org-units/" + parent).status()).isEqualTo(405);
+    }
+
+    @Test
+    void importsAProvinceFromGbt2260OnceAndOnlyOnce() {
+        Api admin = Api.as(port, "admin");
+        var first = admin.post("/api/v1/org-units/import-gbt2260", Map.of("province", "43")).json();
+        assertThat(first.path("province").asString()).isEqualTo("湖南省");
+        // 湖南省 in the 2023 statistical codes: 14 prefecture-level units and 134 county-level units (122 counties
+        // and districts plus 12 development zones coded at county level), plus the province itself.
+        assertThat(first.path("created").asInt()).isEqualTo(1 + 14 + 134);
+        var second = admin.post("/api/v1/org-units/import-gbt2260", Map.of("province", "430000")).json();
+        assertThat(second.path("created").asInt()).isZero();
+        assertThat(second.path("unchanged").asInt()).isEqualTo(149);
+
+        OrgUnit zhuzhou = units.findByCode("430200").orElseThrow();
+        assertThat(zhuzhou.name()).isEqualTo("株洲市");
+        OrgUnit hetang = units.findByCode("430202").orElseThrow();
+        assertThat(hetang.parentId()).isEqualTo(zhuzhou.id());
+        assertThat(jdbc.sql("select count(*) from org_unit where code like '43%'").query(Long.class).single())
+                .isEqualTo(149);
+        assertThat(admin.post("/api/v1/org-units/import-gbt2260", Map.of("province", "77")).status())
+                .isEqualTo(400);
+    }
+}

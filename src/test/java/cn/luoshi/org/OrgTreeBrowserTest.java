@@ -63,6 +63,26 @@ class OrgTreeBrowserTest {
     }
 
     @Test
+    void theAdminOpensAnAccountAndIsToldInChineseWhatIsWrong() {
+        Page page = browser.signIn("admin");
+        page.navigate(browser.url("/admin/users/new"));
+        page.fill("#username", "gxj2");
+        page.fill("#displayName", "工信局 第二经办");
+        page.fill("#password", "abc");
+        page.selectOption("#unitId", new com.microsoft.playwright.options.SelectOption().setLabel("　市工业和信息化局"));
+        page.check("#role-UNIT_HANDLER");
+        page.click("#user-form button");
+        assertThat(page.locator("#user-form")).containsText("密码至少 8 位");
+        assertThat(page.locator("#username")).hasValue("gxj2");
+        page.fill("#password", "Handler2026");
+        page.click("#user-form button");
+        assertThat(page).hasURL(browser.url("/admin/users"));
+        page.navigate(browser.url("/admin/users?q=gxj2"));
+        assertThat(page.locator("table")).containsText("工信局 第二经办");
+        assertThat(page.locator("table")).containsText("责任单位经办人");
+    }
+
+    @Test
     void theInterfaceSwitchesToEnglish() {
         Page page = browser.signIn("leader");
         page.navigate(browser.url("/org?lang=en"));

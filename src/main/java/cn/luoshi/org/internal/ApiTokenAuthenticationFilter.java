@@ -41,7 +41,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             entryPoint.commence(request, response, new BadCredentialsException("invalid token"));
             return;
         }
-        LuoshiUser user = users.loadUserByUsername(username.get());
+        LuoshiUser user = users.loadForToken(username.get());
         user.eraseCredentials();
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,

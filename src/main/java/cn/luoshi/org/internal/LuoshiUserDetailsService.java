@@ -2,6 +2,7 @@ package cn.luoshi.org.internal;
 
 import cn.luoshi.org.LuoshiUser;
 import cn.luoshi.org.UserAccount;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
@@ -11,14 +12,25 @@ class LuoshiUserDetailsService implements UserDetailsService {
 
     private final UserRepository users;
     private final ScopeResolver scopes;
+    private final SignInThrottle throttle;
 
-    LuoshiUserDetailsService(UserRepository users, ScopeResolver scopes) {
+    LuoshiUserDetailsService(UserRepository users, ScopeResolver scopes, SignInThrottle throttle) {
         this.users = users;
         this.scopes = scopes;
+        this.throttle = throttle;
     }
 
+    /** Loads the user for a password check; a throttled account is refused before its password is even tried. */
     @Override
     public LuoshiUser loadUserByUsername(String username) {
+        if (throttle.isLocked(username)) {
+            throw new LockedException("too many failed sign-ins");
+        }
+        return loadForToken(username);
+    }
+
+    /** Loads the owner of a valid API token (the password throttle does not apply to tokens). */
+    LuoshiUser loadForToken(String username) {
         var stored = users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException(username));
         return toPrincipal(stored.account(), stored.passwordHash());
     }

@@ -1,0 +1,5 @@
+package cn.luoshi.appeal;
+
+/** An org unit as an appeal shows it. */
+public record AppealUnit(long id, String name) {
+}

@@ -1,0 +1,112 @@
+package cn.luoshi.appeal.internal;
+
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.luoshi.appeal.AppealFigures;
+import cn.luoshi.org.DataScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The statistics query: one pass over the period's appeals with grouping sets for unit, category, month and the
+ * total, counting with filters. Labels are joined after aggregation, so the join touches only the result rows.
+ */
+@Repository
+public class AppealFiguresQuery {
+
+    private static final String COUNTS = """
+            count(*) as total,
+            count(*) filter (where a.dispatched_at is not null
+                             and (a.accepted_at is not null or a.accept_due_at < :now)) as due_accept,
+            count(*) filter (where a.accepted_at <= a.accept_due_at) as accepted_on_time,
+            count(*) filter (where a.answered_at is not null or (a.answer_due_at < :now
+                             and coalesce(a.close_reason, '') not in ('WITHDRAWN', 'DUPLICATE'))) as due_answer,
+            count(*) filter (where a.answered_at <= a.answer_due_at) as answered_on_time,
+            count(*) filter (where coalesce(a.close_reason, '') not in ('WITHDRAWN', 'DUPLICATE')) as countable,
+            count(*) filter (where a.close_reason in ('RATED', 'NO_RATING', 'UNSATISFIED_AGAIN')) as resolved,
+            count(*) filter (where a.rating is not null) as rated,
+            count(*) filter (where a.rating in ('SATISFIED', 'BASICALLY_SATISFIED')) as satisfied,
+            count(*) filter (where a.status <> 'CLOSED' and ((a.status = 'DISPATCHED' and a.accept_due_at < :now)
+                             or (a.status <> 'ANSWERED' and a.answer_due_at < :now))) as overdue""";
+
+    private final JdbcClient jdbc;
+
+    AppealFiguresQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One result row: which grouping ("unit", "category", "month", "all") and its figures. */
+    public record Row(String group, AppealFigures figures) {
+    }
+
+    public List<Row> run(DataScope scope, String unitPath, String categoryCode, OffsetDateTime from,
+                         OffsetDateTime to, OffsetDateTime now, java.time.ZoneId zone) {
+        Map<String, Object> params = new HashMap<>();
+        AppealRepository.bindScope(scope, params);
+        params.put("from", from);
+        params.put("to", to);
+        params.put("now", now);
+        params.put("zone", zone.getId());
+        StringBuilder where = new StringBuilder(AppealRepository.scopeCondition(scope))
+                .append(" and a.submitted_at >= :from and a.submitted_at < :to");
+        if (unitPath != null) {
+            where.append(" and a.responsible_unit_id in (select uu.id from org_unit uu where uu.path like :unitPath)");
+            params.put("unitPath", unitPath + "%");
+        }
+        if (categoryCode != null && !categoryCode.isBlank()) {
+            where.append(" and a.category_id = (select id from appeal_category where code = :category)");
+            params.put("category", categoryCode);
+        }
+        // The month is computed once in the inner query so the grouping sets can name it.
+        String sql = """
+                with g as (
+                    select case when grouping(a.responsible_unit_id) = 0 then 'unit'
+                                when grouping(a.category_id) = 0 then 'category'
+                                when grouping(a.month) = 0 then 'month'
+                                else 'all' end as grp,
+                           a.responsible_unit_id as unit_id, a.category_id, a.month,
+                """ + COUNTS + """
+
+                    from (select a.*, to_char(a.submitted_at at time zone :zone, 'YYYY-MM') as month
+                          from appeal a where """ + where + """
+                    ) a
+                    group by grouping sets ((a.responsible_unit_id), (a.category_id), (a.month), ())
+                )
+                select g.*, u.name as unit_name, c.code as category_code, c.name as category_name
+                from g
+                left join org_unit u on u.id = g.unit_id
+                left join appeal_category c on c.id = g.category_id
+                order by g.grp, c.sort_order, g.month""";
+        return jdbc.sql(sql).params(params).query((rs, n) -> {
+            String group = rs.getString("grp");
+            String key;
+            String label;
+            switch (group) {
+                case "unit" -> {
+                    long unit = rs.getLong("unit_id");
+                    key = rs.wasNull() ? "none" : String.valueOf(unit);
+                    label = rs.getString("unit_name") == null ? "（未派发）" : rs.getString("unit_name");
+                }
+                case "category" -> {
+                    key = rs.getString("category_code");
+                    label = rs.getString("category_name");
+                }
+                case "month" -> {
+                    key = rs.getString("month");
+                    label = key;
+                }
+                default -> {
+                    key = "all";
+                    label = "合计";
+                }
+            }
+            return new Row(group, AppealFigures.of(key, label, rs.getLong("total"), rs.getLong("due_accept"),
+                    rs.getLong("accepted_on_time"), rs.getLong("due_answer"), rs.getLong("answered_on_time"),
+                    rs.getLong("countable"), rs.getLong("resolved"), rs.getLong("rated"), rs.getLong("satisfied"),
+                    rs.getLong("overdue")));
+        }).list();
+    }
+}

@@ -51,6 +51,14 @@ public class PublicIntakeGuard {
         }
     }
 
+    /** An Open311 client system files for many enterprises: a wider limit, per key rather than per address. */
+    public void checkClient(long clientId) {
+        if (!limiter.tryAcquire(INTAKE, "open311-" + clientId, limit * 30, window)) {
+            throw new DomainException(HttpStatus.TOO_MANY_REQUESTS, "appeal.error.tooMany", window.toMinutes(),
+                    limit * 30);
+        }
+    }
+
     /** Enterprise accounts file like the public; staff entering appeals are not limited. */
     public boolean limitsUser(LuoshiUser user) {
         return user.has(Role.ENTERPRISE);

@@ -288,6 +288,17 @@ public class AppealRepository {
                 .update() == 1;
     }
 
+    /**
+     * Raises the escalation level without touching the version: a reminder is the system's note on the appeal, not a
+     * change a user's pending edit should conflict with.
+     */
+    public boolean escalate(long id, int level, boolean flag) {
+        return jdbc.sql("""
+                        update appeal set escalation_level = ?, supervisor_flag = supervisor_flag or ?
+                        where id = ? and escalation_level < ?""")
+                .params(level, flag, id, level).update() == 1;
+    }
+
     public void addEvent(long appealId, OffsetDateTime at, String actor, String action, AppealStatus from,
                          AppealStatus to, Long fromUnit, Long toUnit, String note) {
         jdbc.sql("""

@@ -69,9 +69,12 @@ public class AppealRepository {
         if (scope.rootPath() == null) {
             return "false";
         }
-        return "(" + DataScope.unitFilter("a.dispatch_unit_id") + " or " + DataScope.unitFilter("a.responsible_unit_id")
-                + " or exists (select 1 from appeal_co_unit sc where sc.appeal_id = a.id and "
-                + DataScope.unitFilter("sc.unit_id") + "))";
+        // Each branch is "column = any(array computed once)", so a unit's handler gets index scans combined with
+        // BitmapOr instead of a filter evaluated on every appeal.
+        String units = "array(select su.id from org_unit su where su.path like :scopePath)";
+        return "(a.dispatch_unit_id = any(" + units + ") or a.responsible_unit_id = any(" + units + ")"
+                + " or a.id = any(array(select sc.appeal_id from appeal_co_unit sc join org_unit su"
+                + " on su.id = sc.unit_id where su.path like :scopePath)))";
     }
 
     static void bindScope(DataScope scope, Map<String, Object> params) {

@@ -73,7 +73,9 @@ class AppealIntakeSafetyTest {
         // The attachment is served to those who see the appeal, and as a download.
         Api.Response page = Api.as(port, "ysj").get("/appeals/" + id);
         assertThat(page.body()).contains("现场照片.png");
-        String link = page.body().replaceAll("(?s).*href=\"(/appeals/" + id + "/files/\\d+)\".*", "$1");
+        var matcher = java.util.regex.Pattern.compile("/appeals/" + id + "/files/\\d+").matcher(page.body());
+        assertThat(matcher.find()).isTrue();
+        String link = matcher.group();
         Api.Response download = Api.as(port, "ysj").get(link);
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.contentType()).isEqualTo("image/png");

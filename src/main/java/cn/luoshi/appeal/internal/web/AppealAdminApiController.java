@@ -48,15 +48,18 @@ class AppealAdminApiController {
     private final WorkingCalendar calendar;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final java.time.Clock clock;
 
     AppealAdminApiController(OnSiteMeetings meetings, AppealCatalog catalog, Open311Clients clients,
-                             WorkingCalendar calendar, JdbcClient jdbc, ApplicationEventPublisher events) {
+                             WorkingCalendar calendar, JdbcClient jdbc, ApplicationEventPublisher events,
+                             java.time.Clock clock) {
         this.meetings = meetings;
         this.catalog = catalog;
         this.clients = clients;
         this.calendar = calendar;
         this.jdbc = jdbc;
         this.events = events;
+        this.clock = clock;
     }
 
     @GetMapping("/meetings")
@@ -130,7 +133,7 @@ class AppealAdminApiController {
 
     @GetMapping("/calendar")
     List<CalendarDay> calendar(@RequestParam(required = false) Integer year) {
-        int y = year == null ? LocalDate.now().getYear() : year;
+        int y = year == null ? LocalDate.now(clock).getYear() : year;
         return jdbc.sql("select day, working, note from appeal_calendar_day where extract(year from day) = ? "
                         + "order by day").param(y)
                 .query((rs, n) -> new CalendarDay(rs.getObject(1, LocalDate.class), rs.getBoolean(2),

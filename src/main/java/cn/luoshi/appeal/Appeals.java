@@ -111,7 +111,14 @@ public class Appeals {
 
     public List<AppealHistoryEntry> history(long id, LuoshiUser me) {
         get(id, me);
-        return repository.history(id);
+        List<AppealHistoryEntry> entries = repository.history(id);
+        return me.has(Role.ENTERPRISE) ? withoutActors(entries) : entries;
+    }
+
+    /** Enterprises see what happened and when, not which official did it. */
+    private static List<AppealHistoryEntry> withoutActors(List<AppealHistoryEntry> entries) {
+        return entries.stream().map(e -> new AppealHistoryEntry(e.at(), null, e.action(), e.fromStatus(),
+                e.toStatus(), e.fromUnit(), e.toUnit(), e.note())).toList();
     }
 
     /** The one appeal a follow-up token opens, or "not found" for a wrong code or token. */
@@ -132,7 +139,7 @@ public class Appeals {
     }
 
     public List<AppealHistoryEntry> historyByToken(String code, String token) {
-        return repository.history(byToken(code, token).id());
+        return withoutActors(repository.history(byToken(code, token).id()));
     }
 
     /** Units the appeal may be dispatched or transferred to: the region of its dispatching office. */
@@ -395,6 +402,14 @@ public class Appeals {
         events.publishEvent(new AuditRecord("appeal.callback", "Appeal", String.valueOf(a.id()), unitOf(a),
                 "回访诉求 " + a.code() + "：" + outcome.name(), null, callback));
         return callback;
+    }
+
+    /** Appeals to call back: a random sample of the recently closed ones in the supervisor's scope. */
+    public List<Appeal> callbackSample(int size, LuoshiUser me) {
+        if (!me.has(Role.SUPERVISOR)) {
+            throw DomainException.forbidden("appeal.error.onlySupervisor");
+        }
+        return repository.callbackSample(me.scope(), Math.max(1, Math.min(size, 100)), now());
     }
 
     public List<AppealCallback> callbacks(long id, LuoshiUser me) {

@@ -187,6 +187,11 @@ class AppealApiTest {
         assertThat(callback.status()).as(callback.body()).isEqualTo(201);
         assertThat(Api.as(port, "gxj").post("/api/v1/appeals/" + id + "/callbacks",
                 Map.of("outcome", "CONFIRMED")).status()).isEqualTo(403);
+        // The sample for callbacks leaves out what has been called back already.
+        JsonNode sample = Api.as(port, "duchashi").get("/api/v1/appeals/callback-sample?size=100").json();
+        assertThat(sample.findValuesAsString("code")).isNotEmpty().doesNotContain(filed.json().path("code").asString());
+        assertThat(Api.as(port, "gxj").get("/api/v1/appeals/callback-sample").status()).isEqualTo(403);
+        assertThat(Api.as(port, "duchashi").get("/appeals/callback-sample").body()).contains("随机抽取");
     }
 
     @Test

@@ -57,7 +57,8 @@ public class AppealRepository {
 
     /**
      * "The appeal lies in the user's scope": its dispatching office, responsible unit or a co-unit is in the scope;
-     * for an enterprise account, its own credit code only. Bind with {@link #bindScope}.
+     * for an enterprise account, its own credit code only. Bind with {@link #bindScope}. This form checks each
+     * appeal against hashed sets of the scope's units, which suits scans over many appeals (statistics, wide scopes).
      */
     static String scopeCondition(DataScope scope) {
         if (scope.isEnterprise()) {
@@ -69,12 +70,34 @@ public class AppealRepository {
         if (scope.rootPath() == null) {
             return "false";
         }
-        // Each branch is "column = any(array computed once)", so a unit's handler gets index scans combined with
-        // BitmapOr instead of a filter evaluated on every appeal.
+        return "(" + DataScope.unitFilter("a.dispatch_unit_id") + " or " + DataScope.unitFilter("a.responsible_unit_id")
+                + " or exists (select 1 from appeal_co_unit sc where sc.appeal_id = a.id and "
+                + DataScope.unitFilter("sc.unit_id") + "))";
+    }
+
+    /**
+     * The same condition for lists. A scope of a few units (a department, a district office) gets a form the planner
+     * can answer from the unit indexes (each branch "column = any(array computed once)", combined by BitmapOr);
+     * wide scopes keep the hashed form above, where a linear array search per appeal would be slow.
+     */
+    String listScopeCondition(DataScope scope) {
+        if (scope.isEnterprise() || scope.global() || scope.rootPath() == null || isWide(scope)) {
+            return scopeCondition(scope);
+        }
         String units = "array(select su.id from org_unit su where su.path like :scopePath)";
         return "(a.dispatch_unit_id = any(" + units + ") or a.responsible_unit_id = any(" + units + ")"
                 + " or a.id = any(array(select sc.appeal_id from appeal_co_unit sc join org_unit su"
                 + " on su.id = sc.unit_id where su.path like :scopePath)))";
+    }
+
+    private static final int WIDE_SCOPE_UNITS = 10;
+    private final Map<String, Boolean> wideScopes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Whether the scope spans many units (the answer only shapes the query plan, never the result). */
+    private boolean isWide(DataScope scope) {
+        return wideScopes.computeIfAbsent(scope.pathPattern(), pattern -> jdbc.sql(
+                "select count(*) from org_unit where path like ?").param(pattern).query(Long.class).single()
+                > WIDE_SCOPE_UNITS);
     }
 
     static void bindScope(DataScope scope, Map<String, Object> params) {
@@ -152,7 +175,7 @@ public class AppealRepository {
         bindScope(scope, params);
         params.put("id", id);
         params.put("now", now);
-        return jdbc.sql(SELECT + " where a.id = :id and " + scopeCondition(scope)).params(params)
+        return jdbc.sql(SELECT + " where a.id = :id and " + listScopeCondition(scope)).params(params)
                 .query((rs, n) -> map(rs, now)).optional();
     }
 
@@ -218,9 +241,9 @@ public class AppealRepository {
                 });
     }
 
-    private static String where(AppealQuery q, DataScope scope, Map<String, Object> params, OffsetDateTime now) {
+    private String where(AppealQuery q, DataScope scope, Map<String, Object> params, OffsetDateTime now) {
         List<String> conditions = new ArrayList<>();
-        conditions.add(scopeCondition(scope));
+        conditions.add(listScopeCondition(scope));
         bindScope(scope, params);
         params.put("now", now);
         if (q.unitId() != null) {
@@ -268,6 +291,23 @@ public class AppealRepository {
                     .replace("_", "\\_") + "%");
         }
         return String.join(" and ", conditions);
+    }
+
+    /**
+     * A random sample of appeals answered and closed in the last 30 days that nobody has called back yet: the
+     * supervisor's 回访 list.
+     */
+    public List<Appeal> callbackSample(DataScope scope, int size, OffsetDateTime now) {
+        Map<String, Object> params = new HashMap<>();
+        bindScope(scope, params);
+        params.put("now", now);
+        params.put("since", now.minusDays(30));
+        params.put("size", size);
+        return jdbc.sql(SELECT + " where " + scopeCondition(scope) + """
+                         and a.status = 'CLOSED' and a.answered_at is not null and a.closed_at >= :since
+                         and not exists (select 1 from appeal_callback cb where cb.appeal_id = a.id)
+                        order by random() limit :size""")
+                .params(params).query((rs, n) -> map(rs, now)).list();
     }
 
     public boolean update(long id, int version, AppealState s, OffsetDateTime now) {

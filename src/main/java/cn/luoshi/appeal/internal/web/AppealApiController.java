@@ -174,7 +174,7 @@ class AppealApiController {
         if (user != null && r.token() == null) {
             return appeals.rate(id, r.rating(), r.comment(), r.version(), user);
         }
-        guard.check(ClientAddress.of(request));
+        guard.checkLookup(ClientAddress.of(request));
         return appeals.rateWithToken(id, r.token(), r.rating(), r.comment(), r.version());
     }
 
@@ -187,6 +187,14 @@ class AppealApiController {
                                             @Valid @RequestBody CallbackRequest r) {
         AppealCallback created = appeals.recordCallback(id, r.outcome(), r.note(), me);
         return ResponseEntity.status(201).body(created);
+    }
+
+    /** A random sample of recently closed appeals not yet called back, for the supervisor's 回访. */
+    @GetMapping("/callback-sample")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    List<Appeal> callbackSample(@AuthenticationPrincipal LuoshiUser me,
+                                @RequestParam(required = false, defaultValue = "10") int size) {
+        return appeals.callbackSample(size, me);
     }
 
     @GetMapping("/{id}/callbacks")

@@ -137,6 +137,22 @@ class AppealPagesController {
         return "appeal/list";
     }
 
+    /** The supervisor's callback list: the same table, a random sample of recently closed appeals. */
+    @GetMapping("/callback-sample")
+    String callbackSample(@AuthenticationPrincipal LuoshiUser me, Model model) {
+        var sample = appeals.callbackSample(10, me);
+        model.addAttribute("appeals", new cn.luoshi.common.web.PageResponse<>(sample, 0, Math.max(1, sample.size()),
+                sample.size()));
+        model.addAttribute("statuses", AppealStatus.values());
+        model.addAttribute("categories", catalog.categories(false));
+        model.addAttribute("units", units.visible(me.scope(), false));
+        model.addAttribute("enterprise", false);
+        model.addAttribute("sample", true);
+        model.addAttribute("baseUrl", "/appeals/callback-sample");
+        model.addAttribute("exportUrl", "/api/v1/appeals/export");
+        return "appeal/list";
+    }
+
     // ------------------------------------------------------------------------------------------------ filing
 
     /** Enterprise accounts file for themselves, with name and credit code taken from the account. */

@@ -26,6 +26,7 @@ import cn.luoshi.org.LuoshiUser;
 import cn.luoshi.org.OrgUnit;
 import cn.luoshi.org.OrgUnits;
 import cn.luoshi.org.Role;
+import cn.luoshi.org.UserDirectory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -54,10 +55,12 @@ public class Appeals {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ZoneId zone;
+    private final UserDirectory directory;
 
     Appeals(AppealRepository repository, AppealCatalog catalog, Intake intake, WorkingCalendar calendar,
             OrgUnits units, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock,
-            LuoshiProperties properties) {
+            LuoshiProperties properties, UserDirectory directory) {
+        this.directory = directory;
         this.repository = repository;
         this.catalog = catalog;
         this.intake = intake;
@@ -262,8 +265,17 @@ public class Appeals {
                 }
                 requireStatus(a, "appeal.error.answerOnlyAccepted", AppealStatus.ACCEPTED, AppealStatus.REOPENED);
                 String text = requireText(t.answer(), "answer", MAX_ANSWER);
-                yield save(a, before.answered(text, now), now, me, "ANSWER", a.responsibleUnitId(),
+                Appeal answered = save(a, before.answered(text, now), now, me, "ANSWER", a.responsibleUnitId(),
                         a.responsibleUnitId(), text, "答复诉求 " + a.code());
+                // An enterprise with an account hears of the answer in its inbox, and is asked to rate it.
+                List<Long> accounts = directory.enterpriseAccounts(answered.creditCode());
+                if (!accounts.isEmpty()) {
+                    events.publishEvent(new NotificationRequested(Recipients.users(accounts), "APPEAL_ANSWERED",
+                            "您的诉求已答复：" + answered.code(), answered.title() + "（请查看答复并评价）",
+                            "/appeals/" + answered.id(), "appeal-answered-" + answered.id() + "-"
+                                    + answered.reopenCount()));
+                }
+                yield answered;
             }
             case TRANSFER -> {
                 requireRole(handler || dispatcher, "appeal.error.onlyHandlerOrDispatcher");

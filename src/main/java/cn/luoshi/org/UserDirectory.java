@@ -30,6 +30,11 @@ public class UserDirectory {
         return units.find(unitId).map(u -> users.idsByRoleCovering(u.path(), roles)).orElse(List.of());
     }
 
+    /** Enabled enterprise accounts of one enterprise (by unified social credit code). */
+    public List<Long> enterpriseAccounts(String creditCode) {
+        return creditCode == null ? List.of() : users.idsByCreditCode(creditCode);
+    }
+
     public Map<Long, String> displayNames(Collection<Long> userIds) {
         return users.displayNames(userIds);
     }

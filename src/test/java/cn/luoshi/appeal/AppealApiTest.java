@@ -116,6 +116,11 @@ class AppealApiTest {
         assertThat(answered.path("status").asString()).isEqualTo("ANSWERED");
         assertThat(answered.path("overdue").asBoolean()).isFalse();
 
+        // The filing enterprise's account hears of the answer in its inbox; the other enterprise does not.
+        assertThat(Api.as(port, "qiye1").get("/api/v1/notifications?unread=true").body())
+                .contains("您的诉求已答复：" + code);
+        assertThat(Api.as(port, "qiye2").get("/api/v1/notifications").body()).doesNotContain(code);
+
         // Another enterprise never sees it; the filer's account does and rates it.
         assertThat(Api.as(port, "qiye2").get("/api/v1/appeals/" + id).status()).isEqualTo(404);
         assertThat(Api.as(port, "qiye2").get("/api/v1/appeals?q=" + code).json().path("totalElements").asLong())

@@ -164,6 +164,11 @@ public class UserRepository {
                 .query(Long.class).list();
     }
 
+    public List<Long> idsByCreditCode(String creditCode) {
+        return jdbc.sql("select id from app_user where credit_code = ? and enabled order by id").param(creditCode)
+                .query(Long.class).list();
+    }
+
     public Map<Long, String> displayNames(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();

@@ -87,6 +87,34 @@ class ObservationImportTest {
     }
 
     @Test
+    void aGrowthCellFormattedAsPercentInExcelKeepsItsPercent() throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            var sheet = workbook.createSheet("增速");
+            var percent = workbook.createCellStyle();
+            percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
+            String[] header = {"指标", "单位", "期间", "类型", "数值"};
+            var first = sheet.createRow(0);
+            for (int i = 0; i < header.length; i++) {
+                first.createCell(i).setCellValue(header[i]);
+            }
+            var row = sheet.createRow(1);
+            row.createCell(0).setCellValue("实际使用外资");
+            row.createCell(1).setCellValue("青河县");
+            row.createCell(2).setCellValue("2023");
+            row.createCell(3).setCellValue("增速");
+            var cell = row.createCell(4);
+            cell.setCellValue(0.122);
+            cell.setCellStyle(percent);
+            workbook.write(out);
+        }
+        Api tjj = Api.as(port, "tjj");
+        assertThat(Uploads.post(tjj, IMPORT, "外资.xlsx", out.toByteArray()).status()).isEqualTo(200);
+        JsonNode growth = tjj.get("/api/v1/observations?indicator=FDI&unit=990122&kind=GROWTH").json();
+        assertThat(growth.path("content").get(0).path("value").decimalValue()).isEqualByComparingTo("12.2");
+    }
+
+    @Test
     void aGb18030CsvFromExcelIsRead() {
         String csv = "指标,单位,期间,数值\r\n新增学位,990122,2023,1.2\r\n";
         Api.Response response = Uploads.post(Api.as(port, "tjj"), IMPORT, "学位.csv",

@@ -220,12 +220,22 @@ public class Observations {
         return new Grid(indicator, kind == null ? indicator.headlineKind() : kind, periods, rows);
     }
 
-    /** The grid's default columns: this year and last year in the indicator's own frequency. */
+    /**
+     * The grid's default columns: from January of last year to the last complete month, in the indicator's own
+     * frequency (five years for yearly indicators).
+     */
     public List<Period> defaultPeriods(Indicator indicator) {
-        YearMonth now = YearMonth.now(clock);
+        YearMonth last = YearMonth.now(clock).minusMonths(1);
         PeriodType type = indicator.frequency().periodType();
-        int fromYear = type == PeriodType.YEAR ? now.getYear() - 4 : now.getYear() - 1;
-        return Period.range(Period.containing(type, fromYear, 1), Period.containing(type, now.getYear(), 12));
+        int fromYear = type == PeriodType.YEAR ? last.getYear() - 4 : last.getYear() - 1;
+        Period end = Period.containing(type, last.getYear(), last.getMonthValue());
+        if (end.ord() > last.getYear() * 100 + last.getMonthValue()) {
+            // the quarter or year running now has no data yet: end with the one before
+            end = end.startMonth() == 1 ? Period.containing(type, last.getYear() - 1, 12)
+                    : Period.containing(type, last.getYear(), end.startMonth() - 1);
+        }
+        Period start = Period.containing(type, fromYear, 1);
+        return start.compareTo(end) <= 0 ? Period.range(start, end) : List.of(start);
     }
 
     /**

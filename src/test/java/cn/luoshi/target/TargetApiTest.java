@@ -74,6 +74,17 @@ class TargetApiTest {
     }
 
     @Test
+    void lastYearsMissedTargetIsRedAndACountysAmbitiousOneIsYellow() {
+        Api leader = Api.as(port, "leader");
+        JsonNode lastYear = leader.get("/api/v1/targets/progress?unit=990100&year=2025&asOf=2026-07-15").json();
+        JsonNode missed = find(lastYear, "2025年地区生产总值突破2200亿元", null);
+        assertThat(missed.path("light").asString()).isEqualTo("RED");
+        assertThat(missed.path("dataLabel").asString()).isEqualTo("2025年");
+        JsonNode county = leader.get("/api/v1/targets/progress?unit=990121&year=2026&asOf=2026-07-15").json();
+        assertThat(find(county, "2026年固定资产投资增长25%", null).path("light").asString()).isEqualTo("YELLOW");
+    }
+
+    @Test
     void aTargetFarBehindTimeProgressIsRedAndOneBehindIsYellow() {
         Api tjj = Api.as(port, "tjj");
         long qinghe = unit(DemoCity.QINGHE);

@@ -82,6 +82,29 @@ public class StatisticsAccess {
         return ids;
     }
 
+    /**
+     * The regions whose statistics the user may read, for pickers: the regions above the scope and beside them, and
+     * the regions within the scope, top down.
+     */
+    public List<OrgUnit> readableRegions(LuoshiUser user) {
+        DataScope scope = user.scope();
+        if (scope.isEnterprise() || user.has(Role.ENTERPRISE)) {
+            return List.of();
+        }
+        java.util.Map<Long, OrgUnit> found = new java.util.LinkedHashMap<>();
+        if (scope.rootPath() != null && !scope.global()) {
+            for (Long ancestor : ancestorIds(scope.rootPath())) {
+                units.find(ancestor).ifPresent(a -> found.put(a.id(), a));
+                units.children(ancestor).stream().filter(OrgUnit::isRegion).forEach(c -> found.put(c.id(), c));
+            }
+        }
+        units.visible(scope, false).stream().filter(OrgUnit::isRegion).forEach(u -> found.put(u.id(), u));
+        return found.values().stream()
+                .sorted(java.util.Comparator.comparingInt(OrgUnit::depth).thenComparingInt(OrgUnit::sortOrder)
+                        .thenComparing(OrgUnit::name))
+                .toList();
+    }
+
     /** Ids of readable units among candidates, keeping their order. */
     public List<OrgUnit> filterReadable(LuoshiUser user, List<OrgUnit> candidates) {
         return candidates.stream().filter(u -> canRead(user, u)).toList();

@@ -81,6 +81,13 @@ class TargetDemo implements DemoContributor {
         for (Target t : targets.list(city, 2026, null, tjj, new cn.luoshi.common.web.Paging(0, 50)).content()) {
             targets.publish(t.id(), t.version(), tjj);
         }
+        // A county's own ambitious target, behind time-progress by mid-year: a yellow light.
+        targets.register(new NewTarget("FAI", id(DemoCity.LINJIANG), 2026, null, TargetComparator.GROWTH, null,
+                new BigDecimal("25"), null, ProgressProfile.LINEAR, "重大项目集中开工年，固定资产投资增长25%", null, null,
+                true), tjj);
+        // Last year's target, missed: red when 2025 is looked back on.
+        targets.register(new NewTarget("GDP", city, 2025, null, TargetComparator.EXCEED, null, new BigDecimal("2200"),
+                null, ProgressProfile.LINEAR, "2025年地区生产总值突破2200亿元", null, null, true), tjj);
         // Seed 001 as spoken: the figure is still "X", so the target stays a draft until someone fills it in.
         targets.register(new NewTarget("GDP", city, 2026, 2024, TargetComparator.EXCEED, null, null, null,
                 ProgressProfile.LINEAR, "力争到2026年，GDP突破X亿元", "市委书记在都市圈建设重点工作推进会上的讲话", null,

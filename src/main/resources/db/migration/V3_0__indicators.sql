@@ -37,7 +37,8 @@ create index indicator_alias_indicator_idx on indicator_alias (indicator_id);
 
 -- Current values. The primary key serves the ranking query (one indicator, period and kind across sibling units);
 -- the trend index serves one unit's series over a period range. No foreign keys: org units and indicators are never
--- deleted, every writer validates ids, and per-row constraint triggers would halve the speed of a million-row import.
+-- deleted, every writer checks the ids it writes, and a per-row constraint check on every imported row would slow
+-- the million-row imports this table is built for.
 create table observation (
     indicator_id int          not null,
     period       varchar(8)   not null,

@@ -96,6 +96,10 @@ final class ObservationRows implements Spreadsheets.RowHandler {
     private final Map<Long, Integer> unitIndex = new HashMap<>();
     private final Map<Period, Integer> periodIndex = new HashMap<>();
 
+    // A million rows repeat a few dozen indicator, period and kind texts: each is read once.
+    private final Map<String, java.util.Optional<Indicator>> indicatorTexts = new HashMap<>();
+    private final Map<String, java.util.Optional<Period.Reading>> periodTexts = new HashMap<>();
+    private final Map<String, java.util.Optional<ObservationKind>> kindTexts = new HashMap<>();
     private final List<ImportProblem> problems = new ArrayList<>();
     private int errorCount;
     private Layout layout;
@@ -259,7 +263,7 @@ final class ObservationRows implements Spreadsheets.RowHandler {
         if (periodText.isBlank()) {
             problem(r, "期间", "badPeriod", periodText);
         } else {
-            reading = Period.read(periodText).orElse(null);
+            reading = periodTexts.computeIfAbsent(periodText, Period::read).orElse(null);
             if (reading == null) {
                 problem(r, "期间", "badPeriod", periodText);
             } else if (reading.period().ord() > latestOrd) {
@@ -327,7 +331,7 @@ final class ObservationRows implements Spreadsheets.RowHandler {
             return null;
         }
         carriedIndicatorText = text;
-        Indicator indicator = catalogue.byName(text).orElse(null);
+        Indicator indicator = indicatorTexts.computeIfAbsent(text, catalogue::byName).orElse(null);
         carriedIndicator = indicator;
         if (indicator == null) {
             problem(row.number(), "指标", "unknownIndicator", text);
@@ -387,7 +391,8 @@ final class ObservationRows implements Spreadsheets.RowHandler {
         if (kindText == null || kindText.isBlank()) {
             kind = reading.cumulative() ? ObservationKind.YTD : ObservationKind.VALUE;
         } else {
-            kind = KINDS.get(headerKey(kindText));
+            kind = kindTexts.computeIfAbsent(kindText, t -> java.util.Optional.ofNullable(KINDS.get(headerKey(t))))
+                    .orElse(null);
             if (kind == null) {
                 problem(r, "类型", "unknownKind", kindText);
                 return null;

@@ -20,6 +20,7 @@ import cn.luoshi.common.web.PageResponse;
 import cn.luoshi.common.web.Paging;
 import cn.luoshi.indicator.Period.PeriodType;
 import cn.luoshi.indicator.internal.StatisticsAccess;
+import cn.luoshi.indicator.internal.imports.ImportRunner;
 import cn.luoshi.org.LuoshiUser;
 import cn.luoshi.org.OrgUnit;
 import cn.luoshi.org.OrgUnits;
@@ -267,6 +268,7 @@ public class Observations {
             throw DomainException.invalidFields(problems);
         }
         OffsetDateTime at = OffsetDateTime.now(clock);
+        jdbc.sql("select pg_advisory_xact_lock(?)").param(ImportRunner.WRITE_LOCK).query().singleValue();
         BigDecimal before = jdbc.sql("""
                         select value from observation
                         where indicator_id = ? and period = ? and kind = ? and unit_id = ? for update""")

@@ -51,6 +51,8 @@ public class ImportRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
     private static final int PROGRESS_EVERY_ROWS = 20_000;
+    /** Serialises writers of {@code observation} (imports and single corrections). */
+    public static final long WRITE_LOCK = 7215301L;
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -158,6 +160,8 @@ public class ImportRunner {
             throw new IllegalStateException("staging copy failed", e);
         }
         jdbc.sql("analyze observation_stage").update();
+        // Writers take turns, so a value replaced by two imports at once still leaves a complete history.
+        jdbc.sql("select pg_advisory_xact_lock(?)").param(WRITE_LOCK).query().singleValue();
         OffsetDateTime now = OffsetDateTime.now(clock);
         int updated = jdbc.sql("""
                         insert into observation_history (indicator_id, period, kind, unit_id, old_value, new_value,

@@ -36,7 +36,7 @@ create table indicator_alias (
 create index indicator_alias_indicator_idx on indicator_alias (indicator_id);
 
 -- Current values. The primary key serves the ranking query (one indicator, period and kind across sibling units);
--- the trend index serves one unit's series over a period range. No foreign keys: org units and indicators are never
+-- the unit index serves one unit's series over a period range and every list by unit or data scope. No foreign keys: org units and indicators are never
 -- deleted, every writer checks the ids it writes, and a per-row constraint check on every imported row would slow
 -- the million-row imports this table is built for.
 create table observation (
@@ -53,8 +53,7 @@ create table observation (
     updated_by   bigint,
     primary key (indicator_id, period, kind, unit_id)
 );
-create index observation_trend_idx on observation (indicator_id, unit_id, kind, period_ord);
-create index observation_unit_idx on observation (unit_id);
+create index observation_unit_idx on observation (unit_id, indicator_id, kind, period_ord);
 
 -- Every value an import or a correction replaced, so a corrected figure can always be traced back.
 create table observation_history (

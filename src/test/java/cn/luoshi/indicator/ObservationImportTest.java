@@ -115,6 +115,25 @@ class ObservationImportTest {
     }
 
     @Test
+    void anExportedGridImportsBackUnchanged() throws Exception {
+        Api tjj = Api.as(port, "tjj");
+        var response = java.net.http.HttpClient.newHttpClient().send(
+                tjj.builder("/api/v1/observations/export?indicator=GDP&unit=990100&from=2024Q1&to=2024Q4").GET()
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<cn.luoshi.common.excel.SheetRow> rows = cn.luoshi.common.excel.Spreadsheets.readAll(response.body(),
+                "export.xlsx");
+        // Labels that would read back as another period (上半年 = H1, 2024年 = the year) are written as codes.
+        assertThat(rows.get(0).cells()).containsExactly("指标", "单位", "单位代码", "类型", "2024年一季度",
+                "2024Q2", "2024年前三季度", "2024Q4");
+        assertThat(rows).hasSize(8);
+        JsonNode again = Uploads.post(tjj, IMPORT, "导出.xlsx", response.body()).json();
+        assertThat(again.path("status").asString()).isEqualTo("DONE");
+        assertThat(again.path("observations").asLong()).isEqualTo(28);
+        assertThat(again.path("unchanged").asLong()).isEqualTo(28);
+    }
+
+    @Test
     void aGb18030CsvFromExcelIsRead() {
         String csv = "指标,单位,期间,数值\r\n新增学位,990122,2023,1.2\r\n";
         Api.Response response = Uploads.post(Api.as(port, "tjj"), IMPORT, "学位.csv",

@@ -130,6 +130,20 @@ class StatisticsBrowserTest {
     }
 
     @Test
+    void aDepartmentSeesItsCitysPlaceAndAnEnterpriseNoStatistics() {
+        Page page = browser.signIn("fgw");
+        page.navigate(browser.url("/indicators/rankings"));
+        assertThat(page.locator("#ranking-headline")).containsText("示例市");
+        assertThat(page.locator("#ranking-headline")).containsText("居全省第五");
+        page.navigate(browser.url("/indicators/benchmark"));
+        assertThat(page.locator("#benchmark-GDP")).containsText("比友邻市少230亿元");
+
+        Page enterprise = browser.signIn("qiye1");
+        enterprise.navigate(browser.url("/indicators/rankings"));
+        assertThat(enterprise.locator("body")).not().containsText("居全省第五");
+    }
+
+    @Test
     void theLeaderSeesTargetLightsAndTheDecomposition() {
         Page page = browser.signIn("leader");
         page.navigate(browser.url("/targets"));

@@ -62,12 +62,12 @@ class IndicatorPagesController {
     private final Messages messages;
     private final JsonMapper json;
     private final Clock clock;
-    private final ObservationApiController api;
+    private final UploadFolder uploads;
 
     IndicatorPagesController(Indicators indicators, Observations observations, ObservationImports imports,
                              Rankings rankings, Benchmarks benchmarks, StatisticsAccess access, OrgUnits units,
                              Params params, Messages messages, JsonMapper json, Clock clock,
-                             ObservationApiController api) {
+                             UploadFolder uploads) {
         this.indicators = indicators;
         this.observations = observations;
         this.imports = imports;
@@ -79,7 +79,7 @@ class IndicatorPagesController {
         this.messages = messages;
         this.json = json;
         this.clock = clock;
-        this.api = api;
+        this.uploads = uploads;
     }
 
     @GetMapping("/indicators")
@@ -123,7 +123,11 @@ class IndicatorPagesController {
                 @RequestParam(required = false) String unit, @RequestParam(required = false) String from,
                 @RequestParam(required = false) String to, @RequestParam(required = false) String kind,
                 HttpServletResponse response) throws IOException {
-        api.export(me, indicator, unit, from, to, kind, response);
+        Indicator chosen = indicators.get(indicator);
+        Grid grid = GridUnits.grid(observations, units, access, me, chosen, params.unit(unit, "unit"),
+                Params.period(from, "from"), Params.period(to, "to"), Params.kind(kind));
+        IndicatorApiController.xlsx(response, chosen.nameZh() + ".xlsx");
+        Workbooks.grid(response.getOutputStream(), grid);
     }
 
     /** Distinct colours per unit, so a unit's yearly pieces of a cumulative series share one colour. */
@@ -189,7 +193,7 @@ class IndicatorPagesController {
             if (file.isEmpty()) {
                 throw DomainException.invalid("error.badUpload");
             }
-            Path saved = api.saveUpload(file);
+            Path saved = uploads.save(file);
             long id = imports.startInBackground(saved, file.getOriginalFilename() == null ? "upload"
                     : file.getOriginalFilename(), me);
             return progress(me, id, model);
@@ -219,7 +223,7 @@ class IndicatorPagesController {
         Indicator chosen = indicators.get(indicator);
         Period p = period == null || period.isBlank() ? Period.year(YearMonth.now(clock).getYear() - 1)
                 : Params.requiredPeriod(period, "period");
-        OrgUnit home = GridUnits.root(units, access, me, null);
+        OrgUnit home = homeRegion(me);
         Long parentId = params.unit(parent, "parent");
         if (parentId == null) {
             parentId = home.parentId() != null && access.canReadChildrenOf(me, units.get(home.parentId()))
@@ -271,7 +275,7 @@ class IndicatorPagesController {
     String benchmarkPage(@AuthenticationPrincipal LuoshiUser me, @RequestParam(required = false) String a,
                          @RequestParam(required = false) String b, @RequestParam(required = false) String period,
                          Model model) {
-        OrgUnit home = GridUnits.root(units, access, me, null);
+        OrgUnit home = homeRegion(me);
         Long aId = params.unit(a, "a");
         if (aId == null) {
             aId = home.id();
@@ -295,6 +299,18 @@ class IndicatorPagesController {
         }
         model.addAttribute("tab", "benchmark");
         return "indicator/benchmark";
+    }
+
+    /**
+     * The region a user's figures are about: the scope unit, or for a department's scope the region it belongs to
+     * (市发改委 ranks and compares 示例市).
+     */
+    private OrgUnit homeRegion(LuoshiUser me) {
+        OrgUnit unit = GridUnits.root(units, access, me, null);
+        while (!unit.isRegion() && unit.parentId() != null) {
+            unit = units.get(unit.parentId());
+        }
+        return unit;
     }
 
     /** Numbers as tables show them: the indicator's decimals, no exponent. */

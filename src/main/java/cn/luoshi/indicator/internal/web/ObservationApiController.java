@@ -3,14 +3,12 @@ package cn.luoshi.indicator.internal.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import cn.luoshi.common.LuoshiProperties;
 import cn.luoshi.common.web.Messages;
 import cn.luoshi.common.web.PageResponse;
 import cn.luoshi.common.web.Paging;
@@ -25,7 +23,6 @@ import cn.luoshi.indicator.ObservationChange;
 import cn.luoshi.indicator.ObservationEntry;
 import cn.luoshi.indicator.ObservationImports;
 import cn.luoshi.indicator.Observations;
-import cn.luoshi.indicator.Period;
 import cn.luoshi.indicator.internal.StatisticsAccess;
 import cn.luoshi.org.LuoshiUser;
 import cn.luoshi.org.OrgUnit;
@@ -63,11 +60,11 @@ class ObservationApiController {
     private final StatisticsAccess access;
     private final Params params;
     private final Messages messages;
-    private final LuoshiProperties properties;
+    private final UploadFolder uploads;
 
     ObservationApiController(Observations observations, ObservationImports imports, Indicators indicators,
                              OrgUnits units, StatisticsAccess access, Params params, Messages messages,
-                             LuoshiProperties properties) {
+                             UploadFolder uploads) {
         this.observations = observations;
         this.imports = imports;
         this.indicators = indicators;
@@ -75,7 +72,7 @@ class ObservationApiController {
         this.access = access;
         this.params = params;
         this.messages = messages;
-        this.properties = properties;
+        this.uploads = uploads;
     }
 
     /**
@@ -122,7 +119,7 @@ class ObservationApiController {
             throws IOException {
         String filename = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
         if (async) {
-            Path saved = saveUpload(file);
+            Path saved = uploads.save(file);
             long id = imports.startInBackground(saved, filename, me);
             return ResponseEntity.accepted().location(URI.create("/api/v1/observations/imports/" + id))
                     .body(imports.status(id, me));
@@ -136,14 +133,6 @@ class ObservationApiController {
                     .body(rejection(report, request));
         }
         return ResponseEntity.ok(report);
-    }
-
-    Path saveUpload(MultipartFile file) throws IOException {
-        Path folder = properties.dataDir().resolve("tmp");
-        Files.createDirectories(folder);
-        Path saved = Files.createTempFile(folder, "import-", ".upload");
-        file.transferTo(saved);
-        return saved;
     }
 
     /** RFC 9457 problem details with one error per bad cell (row, column, message in Chinese and English). */
@@ -196,14 +185,9 @@ class ObservationApiController {
                 @RequestParam(required = false) String to, @RequestParam(required = false) String kind,
                 HttpServletResponse response) throws IOException {
         Indicator chosen = indicators.get(indicator);
-        Grid grid = gridFor(me, chosen, params.unit(unit, "unit"), Params.period(from, "from"),
-                Params.period(to, "to"), Params.kind(kind));
+        Grid grid = GridUnits.grid(observations, units, access, me, chosen, params.unit(unit, "unit"),
+                Params.period(from, "from"), Params.period(to, "to"), Params.kind(kind));
         IndicatorApiController.xlsx(response, chosen.nameZh() + ".xlsx");
         Workbooks.grid(response.getOutputStream(), grid);
-    }
-
-    Grid gridFor(LuoshiUser me, Indicator indicator, Long unitId, Period from, Period to,
-                 cn.luoshi.indicator.ObservationKind kind) {
-        return GridUnits.grid(observations, units, access, me, indicator, unitId, from, to, kind);
     }
 }

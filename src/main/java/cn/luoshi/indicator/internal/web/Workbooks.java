@@ -82,11 +82,21 @@ final class Workbooks {
         Spreadsheets.writeXlsx(out, sheet, List.of("指标", "单位", "期间", "类型", "数值", "计量单位"), rows);
     }
 
+    /**
+     * Column header of an exported period: the Chinese label when it reads back as the same period, else the code
+     * ("2025年上半年" would come back as the half year, so 2025Q2 累计 is exported as "2025Q2").
+     */
+    static String exportHeader(Period period, ObservationKind kind) {
+        String label = header(period, kind);
+        return Period.read(label).map(Period.Reading::period).filter(period::equals).isPresent() ? label
+                : period.code();
+    }
+
     /** A grid as a wide sheet: importing it again changes nothing. */
     static void grid(OutputStream out, Grid grid) throws IOException {
         List<String> headers = new ArrayList<>(List.of("指标", "单位", "单位代码", "类型"));
         for (Period p : grid.periods()) {
-            headers.add(header(p, grid.kind()));
+            headers.add(exportHeader(p, grid.kind()));
         }
         List<List<?>> rows = new ArrayList<>();
         for (Grid.Row row : grid.rows()) {

@@ -128,7 +128,7 @@ public class Attainment {
                 return empty(target, "缺少基期数据，无法计算完成情况", "No base-year figure to measure against");
             }
             double progress = growth.doubleValue() / target.value().doubleValue();
-            StatusLight light = thresholds(target).evaluate(progress, 1.0, due(year), asOf, false);
+            StatusLight light = thresholds(target).evaluate(progress, 1.0, due(target), asOf, false);
             return new TargetProgress(target, actual.value(), actual.period().code(), label, null, progress, 1.0,
                     light, null, growth, false, label + "增长" + pct(growth) + "%，目标增长" + plain(target.value(), 1)
                     + "%", "Growth " + pct(growth) + "% against a target of " + plain(target.value(), 1) + "%",
@@ -162,12 +162,12 @@ public class Attainment {
         StatusLight light;
         if (indicator.higherIsBetter()) {
             boolean finished = reached && indicator.nature() != Nature.RATE;
-            light = thresholds.evaluate(attainment, timeProgress, due(year), asOf, finished);
+            light = thresholds.evaluate(attainment, timeProgress, due(target), asOf, finished);
         } else {
             // Less is better: running ahead of time-progress is the overrun to watch.
             double overrun = Math.max(0, attainment - timeProgress);
-            boolean within = asOf.isAfter(due(year)) && attainment <= 1;
-            light = thresholds.evaluate(timeProgress - overrun, timeProgress, due(year), asOf, within);
+            boolean within = asOf.isAfter(due(target)) && attainment <= 1;
+            light = thresholds.evaluate(timeProgress - overrun, timeProgress, due(target), asOf, within);
         }
         String unit = indicator.measureUnit();
         String summary;
@@ -213,8 +213,8 @@ public class Attainment {
         int rank = ranking.focus().rank();
         int wanted = target.value().intValue();
         double progress = rank <= wanted ? 1.0 : (double) wanted / rank;
-        boolean yearOver = asOf.isAfter(due(year));
-        StatusLight light = thresholds(target).evaluate(progress, 1.0, due(year), asOf, yearOver && rank <= wanted);
+        boolean yearOver = asOf.isAfter(due(target));
+        StatusLight light = thresholds(target).evaluate(progress, 1.0, due(target), asOf, yearOver && rank <= wanted);
         String label = Observations.label(found.get().period(), found.get().kind());
         return new TargetProgress(target, ranking.focus().value(), found.get().period().code(), label,
                 target.value(), progress, 1.0, light, rank, null, false,
@@ -255,8 +255,8 @@ public class Attainment {
                 : 1 + own.subtract(average).divide(average.abs(), PRECISION).doubleValue();
         progress = Math.max(0, Math.min(2, progress));
         boolean above = own.compareTo(average) > 0;
-        boolean yearOver = asOf.isAfter(due(year));
-        StatusLight light = thresholds(target).evaluate(progress, 1.0, due(year), asOf, yearOver && above);
+        boolean yearOver = asOf.isAfter(due(target));
+        StatusLight light = thresholds(target).evaluate(progress, 1.0, due(target), asOf, yearOver && above);
         String area = ChineseNumbers.wholeOf(parent.name());
         String label = Observations.label(period, found.get().kind());
         String what = byGrowth ? "增速" : "";
@@ -283,8 +283,12 @@ public class Attainment {
         return lightRules.forUnit(target.unitId());
     }
 
-    private static LocalDate due(int year) {
-        return LocalDate.of(year, 12, 31);
+    /**
+     * The target's deadline, the end of its (last) year: a year on the way to a later deadline is judged by how far
+     * it is behind the path, never as overdue.
+     */
+    private static LocalDate due(Target target) {
+        return LocalDate.of(target.year(), 12, 31);
     }
 
     private static double ratio(BigDecimal actual, BigDecimal milestone) {

@@ -25,7 +25,6 @@ import cn.luoshi.indicator.ObservationImports;
 import cn.luoshi.indicator.Observations;
 import cn.luoshi.indicator.internal.StatisticsAccess;
 import cn.luoshi.org.LuoshiUser;
-import cn.luoshi.org.OrgUnit;
 import cn.luoshi.org.OrgUnits;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

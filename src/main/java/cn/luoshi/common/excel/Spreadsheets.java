@@ -121,7 +121,10 @@ public final class Spreadsheets {
         }
     }
 
-    /** Formats numbers without grouping or exponent, so "2160" and "0.122" arrive as typed. */
+    /**
+     * Formats numbers without grouping or exponent, so "2160" and "0.122" arrive as typed; a percent-formatted
+     * cell arrives as "12.2%".
+     */
     private static final class PlainNumbers extends DataFormatter {
         PlainNumbers() {
             super(Locale.ROOT);
@@ -132,6 +135,10 @@ public final class Spreadsheets {
             if (org.apache.poi.ss.usermodel.DateUtil.isADateFormat(formatIndex, formatString)) {
                 var date = org.apache.poi.ss.usermodel.DateUtil.getLocalDateTime(value);
                 return date.toLocalTime().toSecondOfDay() == 0 ? date.toLocalDate().toString() : date.toString();
+            }
+            if (formatString != null && formatString.replaceAll("\"[^\"]*\"", "").contains("%")) {
+                // A cell shown as 12.2% holds 0.122; hand it over as the user sees it, or 12.2% becomes 0.122.
+                return BigDecimal.valueOf(value).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
             }
             return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
         }

@@ -1,0 +1,155 @@
+package cn.luoshi.indicator;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import cn.luoshi.common.error.DomainException;
+import cn.luoshi.indicator.internal.StatisticsAccess;
+import cn.luoshi.org.LuoshiUser;
+import cn.luoshi.org.OrgUnit;
+import cn.luoshi.org.OrgUnitKind;
+import cn.luoshi.org.OrgUnits;
+import org.springframework.stereotype.Service;
+
+/**
+ * Ranks units among their siblings (DESIGN.md: "居全省第五"), by value or by growth, honouring higher-is-better;
+ * ties share a rank. Growth uses the official rate and, where none was published, a computed one (marked).
+ */
+@Service
+public class Rankings {
+
+    private final OrgUnits units;
+    private final Figures figures;
+    private final StatisticsAccess access;
+
+    Rankings(OrgUnits units, Figures figures, StatisticsAccess access) {
+        this.units = units;
+        this.figures = figures;
+        this.access = access;
+    }
+
+    /**
+     * For a user: with {@code parentId} its children are ranked, with {@code unitId} the unit among its siblings (both
+     * may be given when the unit is a child of the parent). Readability follows {@link StatisticsAccess}.
+     */
+    public Ranking rank(Indicator indicator, Period period, RankBy by, ObservationKind kind, Long parentId,
+                        Long unitId, LuoshiUser viewer) {
+        if (parentId == null && unitId == null) {
+            throw DomainException.invalid("indicator.error.rankingNeedsUnit");
+        }
+        OrgUnit focus = unitId == null ? null : access.readable(viewer, unitId);
+        OrgUnit parent;
+        if (parentId != null) {
+            parent = units.find(parentId).orElseThrow(() -> DomainException.notFound("org.unit", parentId));
+            if (!access.canReadChildrenOf(viewer, parent) && !access.canRead(viewer, parent)) {
+                throw DomainException.notFound("org.unit", parentId);
+            }
+            if (focus != null && !parentId.equals(focus.parentId())) {
+                throw DomainException.invalid("indicator.error.notAChild", focus.name(), parent.name());
+            }
+        } else {
+            if (focus.parentId() == null) {
+                throw DomainException.invalid("indicator.error.noSiblings", focus.name());
+            }
+            parent = units.get(focus.parentId());
+        }
+        List<OrgUnit> members = members(parent, focus == null ? null : focus.kind());
+        if (members.stream().anyMatch(u -> !access.canRead(viewer, u))) {
+            throw DomainException.forbidden("indicator.error.siblingsOutOfScope", parent.name());
+        }
+        return compute(indicator, period, by, kind, parent, members, focus == null ? null : focus.id());
+    }
+
+    /** A unit among its siblings, without a user (for targets such as 进入前N, whose unit the caller checked). */
+    public Ranking rankAmongSiblings(Indicator indicator, Period period, RankBy by, long unitId) {
+        OrgUnit focus = units.get(unitId);
+        if (focus.parentId() == null) {
+            throw DomainException.invalid("indicator.error.noSiblings", focus.name());
+        }
+        OrgUnit parent = units.get(focus.parentId());
+        return compute(indicator, period, by, null, parent, members(parent, focus.kind()), focus.id());
+    }
+
+    /** The siblings compared: regions among regions (a city's departments do not rank with its districts). */
+    private List<OrgUnit> members(OrgUnit parent, OrgUnitKind kind) {
+        List<OrgUnit> children = units.children(parent.id()).stream().filter(OrgUnit::active).toList();
+        OrgUnitKind wanted = kind;
+        if (wanted == null) {
+            wanted = children.stream().anyMatch(OrgUnit::isRegion) ? OrgUnitKind.REGION
+                    : children.isEmpty() ? OrgUnitKind.REGION : children.get(0).kind();
+        }
+        OrgUnitKind only = wanted;
+        return children.stream().filter(u -> u.kind() == only).toList();
+    }
+
+    Ranking compute(Indicator indicator, Period period, RankBy by, ObservationKind kind, OrgUnit parent,
+                    List<OrgUnit> members, Long focusId) {
+        List<Long> ids = members.stream().map(OrgUnit::id).toList();
+        Map<Long, Figure> values = by == RankBy.GROWTH ? figures.growth(indicator, ids, period)
+                : figures.levels(indicator, ids, period, kind);
+        int scale = by == RankBy.GROWTH ? 1 : indicator.decimals();
+        int direction = indicator.higherIsBetter() ? -1 : 1;
+        Comparator<OrgUnit> order = Comparator.comparing((OrgUnit u) -> values.get(u.id()) == null)
+                .thenComparing((a, b) -> {
+                    Figure fa = values.get(a.id());
+                    Figure fb = values.get(b.id());
+                    if (fa == null || fb == null) {
+                        return 0;
+                    }
+                    return direction * shown(fa.value(), scale).compareTo(shown(fb.value(), scale));
+                })
+                .thenComparingInt(OrgUnit::sortOrder).thenComparing(OrgUnit::name);
+        List<OrgUnit> sorted = members.stream().sorted(order).toList();
+
+        String area = ChineseNumbers.wholeOf(parent.name());
+        List<Ranking.Entry> entries = new ArrayList<>();
+        Ranking.Entry focus = null;
+        int ranked = 0;
+        BigDecimal previous = null;
+        int previousRank = 0;
+        for (int i = 0; i < sorted.size(); i++) {
+            OrgUnit unit = sorted.get(i);
+            Figure figure = values.get(unit.id());
+            Integer rank = null;
+            if (figure != null) {
+                BigDecimal value = shown(figure.value(), scale);
+                rank = previous != null && previous.compareTo(value) == 0 ? previousRank : i + 1;
+                previous = value;
+                previousRank = rank;
+                ranked++;
+            }
+            boolean isFocus = focusId != null && focusId == unit.id();
+            Ranking.Entry entry = new Ranking.Entry(rank, UnitRef.of(unit), figure == null ? null : figure.value(),
+                    figure == null ? null : figure.period(), figure != null && figure.computed(),
+                    rank == null ? null : phrase(by, area, rank), rank == null ? null : phraseEn(by, parent, rank),
+                    isFocus);
+            entries.add(entry);
+            if (isFocus) {
+                focus = entry;
+            }
+        }
+        ObservationKind shownKind = by == RankBy.GROWTH ? ObservationKind.GROWTH
+                : kind == null ? indicator.headlineKind() : kind;
+        String label = shownKind == ObservationKind.VALUE && indicator.nature() != Nature.STOCK
+                ? period.label() : period.cumulativeLabel();
+        return new Ranking(indicator.code(), indicator.nameZh(), indicator.measureUnit(), indicator.decimals(), period,
+                label, by, shownKind, UnitRef.of(parent), area, ranked, focus, entries);
+    }
+
+    private static BigDecimal shown(BigDecimal value, int scale) {
+        return value.setScale(scale, RoundingMode.HALF_UP);
+    }
+
+    /** "居全省第五", "增速居全省第二". */
+    public static String phrase(RankBy by, String area, int rank) {
+        return (by == RankBy.GROWTH ? "增速居" : "居") + area + "第" + ChineseNumbers.of(rank);
+    }
+
+    static String phraseEn(RankBy by, OrgUnit parent, int rank) {
+        return (by == RankBy.GROWTH ? "growth " : "") + "No. " + rank + " in " + parent.name();
+    }
+}

@@ -1,0 +1,110 @@
+package cn.luoshi.task.internal;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import cn.luoshi.org.DataScope;
+
+/**
+ * The WHERE clause of the task list, built from a filter and the reader's scope, with its named parameters. The
+ * scope is always part of it, so no filter can widen what a user sees.
+ */
+final class TaskQuery {
+
+    /** Urgency rank of the light on {@code :today}: 0 red … 3 green, read off the stored light schedule. */
+    static final String LIGHT_RANK = "(case when t.red_from <= :today then 0 when t.yellow_from <= :today then 1"
+            + " when t.blue_from <= :today then 2 else 3 end)";
+
+    private final StringBuilder where = new StringBuilder();
+    private final Map<String, Object> params = new LinkedHashMap<>();
+
+    private TaskQuery() {
+    }
+
+    /** "Lead unit or a co-unit lies in the scope", as one semi-join over task_unit. */
+    static String scopeCondition(String alias, DataScope scope) {
+        if (scope.global()) {
+            return "true";
+        }
+        return alias + ".id in (select tu.task_id from task_unit tu join org_unit su on su.id = tu.unit_id"
+                + " where su.path like :scopePath)";
+    }
+
+    static TaskQuery of(TaskFilter f, DataScope scope, LocalDate today, String unitPath) {
+        TaskQuery query = new TaskQuery();
+        query.params.put("today", today);
+        query.where.append(" where ").append(scopeCondition("t", scope));
+        query.params.put("scopePath", scope.pathPattern());
+        if (f.unitId() != null) {
+            query.where.append(" and t.id in (select fu.task_id from task_unit fu join org_unit fo on fo.id = fu.unit_id"
+                    + " where fo.path like :unitPath)");
+            // An unknown unit matches nothing rather than everything.
+            query.params.put("unitPath", unitPath == null ? "" : unitPath + "%");
+        }
+        if (!f.statuses().isEmpty()) {
+            query.where.append(" and t.status in (:statuses)");
+            query.params.put("statuses", f.statuses().stream().map(Enum::name).toList());
+        }
+        if (f.light() != null) {
+            query.where.append(switch (f.light()) {
+                case RED -> " and t.red_from <= :today";
+                case YELLOW -> " and t.yellow_from <= :today and t.red_from > :today";
+                case BLUE -> " and t.blue_from <= :today and t.yellow_from > :today";
+                case GREEN -> " and t.blue_from > :today";
+            });
+        }
+        if (f.meetingId() != null) {
+            query.where.append(" and t.source_kind = 'MEETING' and t.source_id = :meeting");
+            query.params.put("meeting", f.meetingId());
+        }
+        if (f.leaderId() != null) {
+            query.where.append(" and t.leader_id = :leader");
+            query.params.put("leader", f.leaderId());
+        }
+        if (f.dueFrom() != null) {
+            query.where.append(" and t.due_date >= :dueFrom");
+            query.params.put("dueFrom", f.dueFrom());
+        }
+        if (f.dueTo() != null) {
+            query.where.append(" and t.due_date <= :dueTo");
+            query.params.put("dueTo", f.dueTo());
+        }
+        if (f.q() != null) {
+            query.where.append(" and (t.search_text ilike :q");
+            query.params.put("q", "%" + f.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            if (f.q().matches("\\d{1,15}")) {
+                query.where.append(" or t.id = :qid");
+                query.params.put("qid", Long.parseLong(f.q()));
+            }
+            query.where.append(")");
+        }
+        if (f.parentId() != null) {
+            query.where.append(" and t.parent_id = :parent");
+            query.params.put("parent", f.parentId());
+        } else if (f.topLevelOnly()) {
+            query.where.append(" and t.parent_id is null");
+        }
+        if (f.tag() != null) {
+            query.where.append(" and t.tags @> array[cast(:tag as text)]");
+            query.params.put("tag", f.tag());
+        }
+        if (f.priority() != null) {
+            query.where.append(" and t.priority = :priority");
+            query.params.put("priority", f.priority().name());
+        }
+        if (f.minEscalation() != null) {
+            query.where.append(" and t.escalation_level >= :escalation");
+            query.params.put("escalation", f.minEscalation());
+        }
+        return query;
+    }
+
+    String where() {
+        return where.toString();
+    }
+
+    Map<String, Object> params() {
+        return params;
+    }
+}

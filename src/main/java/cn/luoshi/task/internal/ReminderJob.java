@@ -117,8 +117,9 @@ public class ReminderJob {
             tasks.setEscalation(task.id(), level);
             LocalDate since = level == 2 ? task.schedule().redFrom() : task.schedule().yellowFrom();
             String key = "task-" + task.id() + "-escalation-" + level + "-" + since;
+            String reason = light == StatusLight.RED && today.isAfter(task.dueDate()) ? "OVERDUE" : light.name();
             timeline.record(task.id(), TaskEventKind.ESCALATED, Actor.SYSTEM, now,
-                    notices.text("task.escalation.reason." + light, task.progress(), task.timeProgressOn(today),
+                    notices.text("task.escalation.reason." + reason, task.progress(), task.timeProgressOn(today),
                             task.dueDate()), null, null, null, null, level);
             notices.audit("escalated", task, tasks.find(task.id()).orElseThrow(), "task.audit.escalated",
                     task.title(), notices.text("task.escalation." + level));

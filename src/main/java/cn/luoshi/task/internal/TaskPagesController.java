@@ -72,7 +72,7 @@ class TaskPagesController {
     }
 
     /** The board's filter form, bound from the query string. */
-    record BoardQuery(Long unit, List<TaskStatus> status, StatusLight light, Long meeting, Long leader,
+    public record BoardQuery(Long unit, List<TaskStatus> status, StatusLight light, Long meeting, Long leader,
                       LocalDate dueFrom, LocalDate dueTo, String q, Boolean topLevel, Integer escalation, String sort,
                       Integer page) {
 
@@ -85,7 +85,8 @@ class TaskPagesController {
     @GetMapping("/tasks")
     String board(@AuthenticationPrincipal LuoshiUser me, @ModelAttribute("query") BoardQuery query,
                  HttpServletRequest request, Model model) {
-        TaskFilter filter = query.filter();
+        // The board puts the most urgent first unless asked otherwise.
+        TaskFilter filter = query.sort() == null ? query.filter().sortedBy(TaskSort.LIGHT) : query.filter();
         PageResponse<TaskListItem> page = views.list(filter, me, Paging.of(query.page(), 20));
         model.addAttribute("tasks", page);
         model.addAttribute("lightCounts", views.lightCounts(filter, me));
@@ -236,7 +237,7 @@ class TaskPagesController {
     // ---- the task form -----------------------------------------------------------------------------------------
 
     /** What the task form posts; kept to fill the form again when something is refused. */
-    record TaskForm(String title, String description, Long leadUnitId, List<Long> coUnitIds, Long leaderId,
+    public record TaskForm(String title, String description, Long leadUnitId, List<Long> coUnitIds, Long leaderId,
                     LocalDate startDate, LocalDate dueDate, ReportCycle reportCycle, Priority priority, String tags,
                     Long meetingId, String newMeetingTitle, LocalDate newMeetingDate, String outlinePath,
                     String sourceText, Boolean requiresHeadApproval, Boolean assign) {
@@ -254,7 +255,7 @@ class TaskPagesController {
                     .toList();
         }
 
-        boolean hasCoUnit(long unitId) {
+        public boolean hasCoUnit(Long unitId) {
             return coUnitIds != null && coUnitIds.contains(unitId);
         }
     }

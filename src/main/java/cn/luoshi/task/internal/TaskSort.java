@@ -6,8 +6,8 @@ import java.util.Locale;
 public enum TaskSort {
     DUE("t.due_date, t.id"),
     DUE_DESC("t.due_date desc, t.id desc"),
-    /** Most urgent light first, then the nearest deadline. */
-    LIGHT(TaskQuery.LIGHT_RANK + ", t.due_date, t.id"),
+    /** Most urgent light first, open tasks before finished ones, then the nearest deadline. */
+    LIGHT(TaskQuery.LIGHT_RANK + ", t.status in ('COMPLETED', 'CANCELLED'), t.due_date, t.id"),
     PROGRESS("t.progress, t.due_date, t.id"),
     PROGRESS_DESC("t.progress desc, t.due_date, t.id"),
     UPDATED("t.updated_at desc, t.id desc"),

@@ -29,6 +29,8 @@ create table task (
     report_cycle           varchar(20)   not null check (report_cycle in ('WEEKLY', 'HALF_MONTHLY', 'MONTHLY')),
     priority               varchar(10)   not null check (priority in ('HIGH', 'NORMAL', 'LOW')),
     tags                   text[]        not null default '{}',
+    -- The co-units again (task_unit has them with names and keys): list scope checks read them off the row.
+    co_unit_ids            bigint[]      not null default '{}',
     parent_id              bigint        references task (id),
     depth                  int           not null default 0,
     -- Where the task came from: a meeting (and the place in its speech), a project, an appeal or typed in by hand.
@@ -59,15 +61,15 @@ create table task (
     created_at             timestamptz   not null,
     updated_at             timestamptz   not null,
     version                int           not null default 0,
-    search_text            text generated always as (title || ' ' || coalesce(outline_path, '') || ' '
-                                                     || coalesce(description, '')) stored,
     check (due_date >= start_date),
     check (progress between 0 and 100),
     check (blue_from <= yellow_from and yellow_from <= red_from)
 );
 create index task_due_idx on task (due_date, id);
 create index task_updated_idx on task (updated_at desc, id desc);
-create index task_lead_unit_idx on task (lead_unit_id);
+-- "Lead or co-unit in scope" for many units at once, answered from the index alone.
+create index task_scope_idx on task (lead_unit_id) include (co_unit_ids);
+create index task_co_units_idx on task using gin (co_unit_ids);
 create index task_status_idx on task (status);
 create index task_parent_idx on task (parent_id);
 create index task_leader_idx on task (leader_id) where leader_id is not null;
@@ -80,9 +82,10 @@ create index task_blue_idx on task (blue_from);
 create index task_report_due_idx on task (next_report_due)
     where status in ('ASSIGNED', 'ACCEPTED', 'IN_PROGRESS');
 create index task_tags_idx on task using gin (tags);
-create index task_search_idx on task using gin (search_text gin_trgm_ops);
+create index task_search_idx on task
+    using gin ((title || ' ' || coalesce(outline_path, '') || ' ' || coalesce(description, '')) gin_trgm_ops);
 
--- The units a task involves, the lead unit included, so "lead or co-unit in my scope" is one semi-join.
+-- The units a task involves, the lead unit included: one probe tells whether a single task lies in a scope.
 create table task_unit (
     task_id bigint     not null references task (id) on delete cascade,
     unit_id bigint     not null references org_unit (id),

@@ -16,31 +16,35 @@ final class TaskQuery {
     static final String LIGHT_RANK = "(case when t.red_from <= :today then 0 when t.yellow_from <= :today then 1"
             + " when t.blue_from <= :today then 2 else 3 end)";
 
+    /** The text the list's search matches; the trigram index is on exactly this expression. */
+    static final String SEARCH_TEXT = "(t.title || ' ' || coalesce(t.outline_path, '') || ' '"
+            + " || coalesce(t.description, ''))";
+
     private final StringBuilder where = new StringBuilder();
     private final Map<String, Object> params = new LinkedHashMap<>();
 
     private TaskQuery() {
     }
 
-    /** "Lead unit or a co-unit lies in the scope", as one semi-join over task_unit. */
+    /** "Lead unit or a co-unit lies in the scope", for one task: a probe of task_unit. */
     static String scopeCondition(String alias, DataScope scope) {
         if (scope.global()) {
             return "true";
         }
-        return alias + ".id in (select tu.task_id from task_unit tu join org_unit su on su.id = tu.unit_id"
-                + " where su.path like :scopePath)";
+        return "exists (select 1 from task_unit tu join org_unit su on su.id = tu.unit_id"
+                + " where tu.task_id = " + alias + ".id and su.path like :scopePath)";
     }
 
-    static TaskQuery of(TaskFilter f, DataScope scope, LocalDate today, String unitPath) {
+    /**
+     * @param scope the reader's units
+     * @param unit  the filter's unit and the units below it, or null without a unit filter
+     */
+    static TaskQuery of(TaskFilter f, ScopeUnits scope, LocalDate today, ScopeUnits unit) {
         TaskQuery query = new TaskQuery();
         query.params.put("today", today);
-        query.where.append(" where ").append(scopeCondition("t", scope));
-        query.params.put("scopePath", scope.pathPattern());
-        if (f.unitId() != null) {
-            query.where.append(" and t.id in (select fu.task_id from task_unit fu join org_unit fo on fo.id = fu.unit_id"
-                    + " where fo.path like :unitPath)");
-            // An unknown unit matches nothing rather than everything.
-            query.params.put("unitPath", unitPath == null ? "" : unitPath + "%");
+        query.where.append(" where ").append(scope.condition("t"));
+        if (unit != null) {
+            query.where.append(" and ").append(unit.condition("t"));
         }
         if (!f.statuses().isEmpty()) {
             query.where.append(" and t.status in (:statuses)");
@@ -71,7 +75,7 @@ final class TaskQuery {
             query.params.put("dueTo", f.dueTo());
         }
         if (f.q() != null) {
-            query.where.append(" and (t.search_text ilike :q");
+            query.where.append(" and (" + SEARCH_TEXT + " ilike :q");
             query.params.put("q", "%" + f.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             if (f.q().matches("\\d{1,15}")) {
                 query.where.append(" or t.id = :qid");

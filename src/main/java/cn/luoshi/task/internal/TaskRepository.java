@@ -89,12 +89,13 @@ public class TaskRepository {
                           LocalDate nextReportDue, String createdBy, OffsetDateTime now) {
         Optional<Long> id = jdbc.sql("""
                         insert into task (title, description, lead_unit_id, leader_id, start_date, due_date,
-                                          report_cycle, priority, tags, parent_id, depth, source_kind, source_id,
+                                          report_cycle, priority, tags, co_unit_ids, parent_id, depth,
+                                          source_kind, source_id,
                                           source_key, outline_path, source_text, requires_head_approval, status,
                                           blue_from, yellow_from, red_from, next_report_due, created_by,
                                           created_at, updated_at)
                         values (:title, :description, :lead, :leader, :start, :due, :cycle, :priority,
-                                cast(:tags as text[]), :parent, :depth, :kind, :sourceId, :sourceKey, :outline,
+                                cast(:tags as text[]), cast(:coUnits as bigint[]), :parent, :depth, :kind, :sourceId, :sourceKey, :outline,
                                 :sourceText, :headApproval, :status, :blue, :yellow, :red, :nextReport, :by,
                                 :now, :now)
                         on conflict (source_kind, coalesce(source_id, 0), source_key) where source_key is not null
@@ -105,6 +106,7 @@ public class TaskRepository {
                 .param("due", cmd.dueDate()).param("cycle", cmd.reportCycle().name())
                 .param("priority", cmd.priority().name())
                 .param("tags", cmd.tags().toArray(String[]::new))
+                .param("coUnits", cmd.coUnitIds().stream().distinct().toArray(Long[]::new))
                 .param("parent", cmd.parentId()).param("depth", depth).param("kind", cmd.source().kind().name())
                 .param("sourceId", cmd.source().sourceId()).param("sourceKey", blankToNull(cmd.source().sourceKey()))
                 .param("outline", blankToNull(cmd.source().outlinePath()))
@@ -146,23 +148,23 @@ public class TaskRepository {
                 .query(TaskRepository::map).optional();
     }
 
-    List<TaskRow> page(TaskFilter filter, DataScope scope, LocalDate today, String unitPath, Paging paging) {
-        TaskQuery query = TaskQuery.of(filter, scope, today, unitPath);
+    List<TaskRow> page(TaskFilter filter, ScopeUnits scope, LocalDate today, ScopeUnits unit, Paging paging) {
+        TaskQuery query = TaskQuery.of(filter, scope, today, unit);
         return jdbc.sql(SELECT_BRIEF + query.where() + " order by " + filter.sort().orderBy()
                         + " limit :limit offset :offset")
                 .params(query.params()).param("limit", paging.size()).param("offset", paging.offset())
                 .query(TaskRepository::map).list();
     }
 
-    long count(TaskFilter filter, DataScope scope, LocalDate today, String unitPath) {
-        TaskQuery query = TaskQuery.of(filter, scope, today, unitPath);
+    long count(TaskFilter filter, ScopeUnits scope, LocalDate today, ScopeUnits unit) {
+        TaskQuery query = TaskQuery.of(filter, scope, today, unit);
         return jdbc.sql("select count(*) from task t" + query.where()).params(query.params()).query(Long.class)
                 .single();
     }
 
     /** How many tasks of the filtered set show each light today (the board's header). */
-    Map<String, Long> countByLight(TaskFilter filter, DataScope scope, LocalDate today, String unitPath) {
-        TaskQuery query = TaskQuery.of(filter.withLight(null), scope, today, unitPath);
+    Map<String, Long> countByLight(TaskFilter filter, ScopeUnits scope, LocalDate today, ScopeUnits unit) {
+        TaskQuery query = TaskQuery.of(filter.withLight(null), scope, today, unit);
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.sql("select " + TaskQuery.LIGHT_RANK + " as rank, count(*) from task t" + query.where()
                         + " group by 1")
@@ -180,9 +182,9 @@ public class TaskRepository {
     }
 
     /** Streams the filtered tasks in pages by id, for the Excel export. */
-    List<TaskRow> exportBatch(TaskFilter filter, DataScope scope, LocalDate today, String unitPath, int offset,
+    List<TaskRow> exportBatch(TaskFilter filter, ScopeUnits scope, LocalDate today, ScopeUnits unit, int offset,
                               int limit) {
-        TaskQuery query = TaskQuery.of(filter, scope, today, unitPath);
+        TaskQuery query = TaskQuery.of(filter, scope, today, unit);
         return jdbc.sql(SELECT_BRIEF + query.where() + " order by " + filter.sort().orderBy()
                         + " limit :limit offset :offset")
                 .params(query.params()).param("limit", limit).param("offset", offset)

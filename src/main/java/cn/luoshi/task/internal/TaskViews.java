@@ -56,15 +56,17 @@ public class TaskViews {
 
     public PageResponse<TaskListItem> list(TaskFilter filter, LuoshiUser me, Paging paging) {
         LocalDate today = LocalDate.now(clock);
-        String unitPath = unitPath(filter);
-        List<TaskRow> rows = tasks.page(filter, me.scope(), today, unitPath, paging);
+        ScopeUnits scope = ScopeUnits.of(me.scope(), units);
+        ScopeUnits unit = unitFilter(filter);
+        List<TaskRow> rows = tasks.page(filter, scope, today, unit, paging);
         long total = rows.size() < paging.size() && paging.page() == 0 ? rows.size()
-                : tasks.count(filter, me.scope(), today, unitPath);
+                : tasks.count(filter, scope, today, unit);
         return paging.page(items(rows, today), total);
     }
 
     public Map<String, Long> lightCounts(TaskFilter filter, LuoshiUser me) {
-        return tasks.countByLight(filter, me.scope(), LocalDate.now(clock), unitPath(filter));
+        return tasks.countByLight(filter, ScopeUnits.of(me.scope(), units), LocalDate.now(clock),
+                unitFilter(filter));
     }
 
     private List<TaskListItem> items(List<TaskRow> rows, LocalDate today) {
@@ -131,7 +133,8 @@ public class TaskViews {
     /** Writes the filtered list (every page of it) as one Excel sheet, in the list's order. */
     public void export(TaskFilter filter, LuoshiUser me, OutputStream out) throws IOException {
         LocalDate today = LocalDate.now(clock);
-        String unitPath = unitPath(filter);
+        ScopeUnits scope = ScopeUnits.of(me.scope(), units);
+        ScopeUnits unit = unitFilter(filter);
         List<String> headers = List.of("task.export.id", "task.export.title", "task.export.status",
                         "task.export.light", "task.export.progress", "task.export.timeProgress",
                         "task.export.leadUnit", "task.export.coUnits", "task.export.leader", "task.export.start",
@@ -146,8 +149,7 @@ public class TaskViews {
             @Override
             public boolean hasNext() {
                 if (!batch.hasNext() && !exhausted) {
-                    List<TaskRow> next = tasks.exportBatch(filter, me.scope(), today, unitPath, offset,
-                            EXPORT_BATCH);
+                    List<TaskRow> next = tasks.exportBatch(filter, scope, today, unit, offset, EXPORT_BATCH);
                     offset += next.size();
                     exhausted = next.size() < EXPORT_BATCH;
                     batch = items(next, today).stream().<List<?>>map(TaskViews.this::exportRow).iterator();
@@ -188,7 +190,9 @@ public class TaskViews {
         return row;
     }
 
-    private String unitPath(TaskFilter filter) {
-        return filter.unitId() == null ? null : units.find(filter.unitId()).map(OrgUnit::path).orElse(null);
+    /** The filter's unit with the units below it; an unknown unit matches nothing. */
+    private ScopeUnits unitFilter(TaskFilter filter) {
+        return filter.unitId() == null ? null
+                : ScopeUnits.subtree(units.find(filter.unitId()).orElse(null), units);
     }
 }

@@ -128,7 +128,7 @@ public class ReminderJob {
                         task.timeProgressOn(today), task.dueDate());
                 reminded++;
             } else {
-                notices.toLeadUnit(task, "TASK_SUPERVISED", key, "task.notice.escalated2", task.progress(),
+                notices.toLeadUnitAndHead(task, "TASK_SUPERVISED", key, "task.notice.escalated2", task.progress(),
                         task.timeProgressOn(today), task.dueDate());
                 notices.toSupervisors(task, "TASK_SUPERVISED", key, "task.notice.escalated2", task.progress(),
                         task.timeProgressOn(today), task.dueDate());

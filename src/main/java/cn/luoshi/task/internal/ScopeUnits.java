@@ -10,13 +10,10 @@ import cn.luoshi.org.OrgUnits;
 /**
  * The units of a data scope (or of a filter's subtree), resolved once per request, and the SQL condition "the
  * task's lead unit or one of its co-units is one of them". The ids come from the database as numbers and are
- * written into the SQL, so the planner sees real values: a handful of units is looked up through the indexes, a
- * city's worth is checked row by row from the covering index.
+ * written into the SQL, so the planner sees real values: for a department it combines the two indexes (lead unit,
+ * co-units), for a city it checks each row from the covering index while it walks the list's order.
  */
 record ScopeUnits(boolean everything, List<Long> ids) {
-
-    /** Below this many units the two index lookups beat checking every row. */
-    static final int FEW = 20;
 
     static ScopeUnits of(DataScope scope, OrgUnits units) {
         if (scope.global()) {
@@ -41,10 +38,6 @@ record ScopeUnits(boolean everything, List<Long> ids) {
             return "false";
         }
         String list = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
-        if (ids.size() <= FEW) {
-            return alias + ".id in (select s.id from task s where s.lead_unit_id in (" + list + ")"
-                    + " union all select s.id from task s where s.co_unit_ids && '{" + list + "}'::bigint[])";
-        }
         return "(" + alias + ".lead_unit_id in (" + list + ") or " + alias + ".co_unit_ids && '{" + list
                 + "}'::bigint[])";
     }

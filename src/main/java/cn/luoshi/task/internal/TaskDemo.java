@@ -207,7 +207,8 @@ class TaskDemo implements DemoContributor {
                 false, 3, 150, ReportCycle.MONTHLY, Priority.NORMAL, List.of("科技创新"), null);
         assign(research, 2);
 
-        long assess = task(m.renovation(), "最后", "将技术改造和工业集中区建设成效纳入年度目标考核，严格奖惩。",
+        // Still a draft: the assessment scheme comes later in the year.
+        task(m.renovation(), "最后", "将技术改造和工业集中区建设成效纳入年度目标考核，严格奖惩。",
                 "将技术改造和工业集中区建设成效纳入年度目标考核", DemoCity.FGW, List.of(), true, 0, 120,
                 ReportCycle.MONTHLY, Priority.NORMAL, List.of("考核"), null);
 
@@ -346,7 +347,7 @@ class TaskDemo implements DemoContributor {
         cancel(air, 15, "已并入市大气污染防治攻坚行动统一督办。");
 
         // ---- 两市情况交流会 (seed 000) --------------------------------------------------------------------------
-        long learn = task(m.exchange(), "四", "城市管理与体制创新荣获\u201c中国城市管理进步奖\u201d。",
+        task(m.exchange(), "四", "城市管理与体制创新荣获\u201c中国城市管理进步奖\u201d。",
                 "学习借鉴友邻市城市管理经验，完善城市管理长效机制", DemoCity.ZJJ, List.of(), false, 0, 90,
                 ReportCycle.MONTHLY, Priority.LOW, List.of("学习借鉴"), null);
 

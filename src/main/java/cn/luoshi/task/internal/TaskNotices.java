@@ -43,8 +43,13 @@ class TaskNotices {
         events.publishEvent(record);
     }
 
-    /** To the lead unit's handlers and head. */
+    /** To the lead unit's handlers, who do the day-to-day work. */
     void toLeadUnit(TaskRow task, String kind, String dedupKey, String code, Object... args) {
+        send(Recipients.unit(task.leadUnitId(), Set.of(Role.UNIT_HANDLER)), task, kind, dedupKey, code, args);
+    }
+
+    /** To the lead unit's handlers and its head, for what the head must know: instructions, 督办. */
+    void toLeadUnitAndHead(TaskRow task, String kind, String dedupKey, String code, Object... args) {
         send(Recipients.unit(task.leadUnitId(), UNIT_STAFF), task, kind, dedupKey, code, args);
     }
 
@@ -54,9 +59,10 @@ class TaskNotices {
         send(Recipients.unit(unitId, roles), task, kind, dedupKey, code, args);
     }
 
+    /** To the handlers of other units, e.g. the co-units. */
     void toUnits(List<Long> unitIds, TaskRow task, String kind, String dedupKey, String code, Object... args) {
         if (!unitIds.isEmpty()) {
-            send(Recipients.units(unitIds, UNIT_STAFF), task, kind, dedupKey, code, args);
+            send(Recipients.units(unitIds, Set.of(Role.UNIT_HANDLER)), task, kind, dedupKey, code, args);
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.luoshi.task.internal;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -75,7 +76,10 @@ final class TaskQuery {
             query.params.put("dueTo", f.dueTo());
         }
         if (f.q() != null) {
-            query.where.append(" and (" + SEARCH_TEXT + " ilike :q");
+            // Chinese has no letter case: plain LIKE is then the same match and several times cheaper.
+            boolean caseless = f.q().equals(f.q().toLowerCase(Locale.ROOT))
+                    && f.q().equals(f.q().toUpperCase(Locale.ROOT));
+            query.where.append(" and (" + SEARCH_TEXT + (caseless ? " like :q" : " ilike :q"));
             query.params.put("q", "%" + f.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             if (f.q().matches("\\d{1,15}")) {
                 query.where.append(" or t.id = :qid");

@@ -133,9 +133,9 @@ public class TaskWorkflow {
                 + after.version();
         switch (step.action()) {
             case ASSIGN -> {
-                LocalDate today = LocalDate.now(clock);
+                LocalDate day = now.atZoneSameInstant(clock.getZone()).toLocalDate();
                 tasks.setNextReportDue(task.id(), task.reportCycle().periodEnd(
-                        task.startDate().isAfter(today) ? task.startDate() : today));
+                        task.startDate().isAfter(day) ? task.startDate() : day));
                 notices.toLeadUnit(after, "TASK_ASSIGNED", "task-" + task.id() + "-assigned",
                         "task.notice.assigned", after.leadUnitName(), after.dueDate());
                 notices.toUnits(tasks.coUnits(task.id()).stream().map(Ref::id).toList(), after,
@@ -407,7 +407,7 @@ public class TaskWorkflow {
         long eventId = timeline.record(id, TaskEventKind.INSTRUCTION, Actor.of(me), now, text.strip());
         notices.audit("instructed", task, task, "task.audit.instructed", task.title(), text.strip());
         String key = "task-" + id + "-instruction-" + eventId;
-        notices.toLeadUnit(task, "TASK_INSTRUCTION", key, "task.notice.instruction", me.displayName(),
+        notices.toLeadUnitAndHead(task, "TASK_INSTRUCTION", key, "task.notice.instruction", me.displayName(),
                 text.strip());
         notices.toUnits(tasks.coUnits(id).stream().map(Ref::id).toList(), task, "TASK_INSTRUCTION", key,
                 "task.notice.instruction", me.displayName(), text.strip());

@@ -84,6 +84,8 @@ class TaskListTest {
         assertThat(ids("&dueFrom=" + START.plusDays(30) + "&dueTo=" + START.plusDays(100)))
                 .containsExactlyInAnyOrder(alpha, beta, epsilon);
         assertThat(ids("&q=厂房")).containsExactly(beta);
+        assertThat(ids("&q=招商推介活动")).containsExactly(gamma);
+        assertThat(ids("&q=二、（一）")).containsExactlyInAnyOrder(alpha, gamma);
         assertThat(ids("&q=" + epsilon)).containsExactly(epsilon);
         assertThat(ids("&light=RED")).containsExactly(alpha);
         assertThat(ids("&light=BLUE")).containsExactly(gamma);
@@ -98,6 +100,9 @@ class TaskListTest {
         assertThat(ids("&sort=due")).containsExactly(gamma, beta, epsilon, alpha, delta);
         assertThat(ids("&sort=-due")).containsExactly(delta, alpha, epsilon, beta, gamma);
         assertThat(ids("&sort=light")).containsExactly(alpha, epsilon, gamma, beta, delta);
+        assertThat(ids("&sort=light&status=DRAFT,ACCEPTED")).containsExactly(alpha, epsilon, gamma, delta);
+        JsonNode second = fx.supervisor.get("/api/v1/tasks?tag=" + TAG + "&sort=light&size=2&page=1").json();
+        assertThat(second.path("content").valueStream().map(t -> t.path("id").asLong())).containsExactly(gamma, beta);
         JsonNode first = fx.supervisor.get("/api/v1/tasks?tag=" + TAG + "&sort=due&size=2&page=0").json();
         JsonNode last = fx.supervisor.get("/api/v1/tasks?tag=" + TAG + "&sort=due&size=2&page=2").json();
         assertThat(first.path("totalElements").asLong()).isEqualTo(5);

@@ -150,9 +150,38 @@ public class TaskRepository {
 
     List<TaskRow> page(TaskFilter filter, ScopeUnits scope, LocalDate today, ScopeUnits unit, Paging paging) {
         TaskQuery query = TaskQuery.of(filter, scope, today, unit);
+        if (filter.sort() == TaskSort.LIGHT && filter.light() == null && filter.statuses().isEmpty()) {
+            return byLight(query, paging);
+        }
         return jdbc.sql(SELECT_BRIEF + query.where() + " order by " + filter.sort().orderBy()
                         + " limit :limit offset :offset")
                 .params(query.params()).param("limit", paging.size()).param("offset", paging.offset())
+                .query(TaskRepository::map).list();
+    }
+
+    /** The light order's groups, most urgent first; within each the nearest deadline comes first. */
+    private static final String[] LIGHT_GROUPS = {
+            "t.red_from <= :today",
+            "t.yellow_from <= :today and t.red_from > :today",
+            "t.blue_from <= :today and t.yellow_from > :today",
+            "t.blue_from > :today and t.status not in ('COMPLETED', 'CANCELLED')",
+            "t.status in ('COMPLETED', 'CANCELLED')"};
+
+    /**
+     * The board's order (red, yellow, blue, green, finished) without sorting every task by a computed rank: each
+     * group walks the deadline index only as far as the page needs, then the few rows found are merged.
+     */
+    private List<TaskRow> byLight(TaskQuery query, Paging paging) {
+        StringBuilder sql = new StringBuilder("select * from (");
+        for (int group = 0; group < LIGHT_GROUPS.length; group++) {
+            sql.append(group == 0 ? "" : " union all ").append("(").append(COLUMNS.formatted("null", "null"))
+                    .append(", ").append(group).append(" as light_group").append(FROM).append(query.where())
+                    .append(" and ").append(LIGHT_GROUPS[group]).append(" order by t.due_date, t.id limit :reach)");
+        }
+        sql.append(") grouped order by light_group, due_date, id limit :limit offset :offset");
+        return jdbc.sql(sql.toString())
+                .params(query.params()).param("reach", paging.offset() + paging.size())
+                .param("limit", paging.size()).param("offset", paging.offset())
                 .query(TaskRepository::map).list();
     }
 

@@ -101,6 +101,8 @@ class TaskListTest {
         assertThat(ids("&sort=-due")).containsExactly(delta, alpha, epsilon, beta, gamma);
         assertThat(ids("&sort=light")).containsExactly(alpha, epsilon, gamma, beta, delta);
         assertThat(ids("&sort=light&status=DRAFT,ACCEPTED")).containsExactly(alpha, epsilon, gamma, delta);
+        assertThat(fx.as("gxj").get("/api/v1/tasks?tag=" + TAG + "&sort=light").json().path("content").valueStream()
+                .map(t -> t.path("id").asLong())).containsExactly(alpha, epsilon);
         JsonNode second = fx.supervisor.get("/api/v1/tasks?tag=" + TAG + "&sort=light&size=2&page=1").json();
         assertThat(second.path("content").valueStream().map(t -> t.path("id").asLong())).containsExactly(gamma, beta);
         JsonNode first = fx.supervisor.get("/api/v1/tasks?tag=" + TAG + "&sort=due&size=2&page=0").json();

@@ -30,6 +30,11 @@ record ScopeUnits(boolean everything, List<Long> ids) {
                 : new ScopeUnits(false, units.subtree(root.id()).stream().map(OrgUnit::id).toList());
     }
 
+    /** Many units (a city or more): most tasks are in view, so walking the list's order finds a page fast. */
+    boolean wide() {
+        return everything || ids.size() > 20;
+    }
+
     String condition(String alias) {
         if (everything) {
             return "true";

@@ -150,7 +150,9 @@ public class TaskRepository {
 
     List<TaskRow> page(TaskFilter filter, ScopeUnits scope, LocalDate today, ScopeUnits unit, Paging paging) {
         TaskQuery query = TaskQuery.of(filter, scope, today, unit);
-        if (filter.sort() == TaskSort.LIGHT && filter.light() == null && filter.statuses().isEmpty()) {
+        // Worth it where most tasks are in view (a city or more); a department's few thousand sort faster directly.
+        if (filter.sort() == TaskSort.LIGHT && filter.light() == null && filter.statuses().isEmpty() && unit == null
+                && scope.wide()) {
             return byLight(query, paging);
         }
         return jdbc.sql(SELECT_BRIEF + query.where() + " order by " + filter.sort().orderBy()

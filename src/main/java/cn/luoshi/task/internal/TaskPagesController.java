@@ -263,6 +263,9 @@ class TaskPagesController {
     @GetMapping("/tasks/new")
     String newTask(@AuthenticationPrincipal LuoshiUser me, @RequestParam(required = false) Long meeting,
                    Model model) {
+        if (!me.has(Role.SUPERVISOR)) {
+            throw DomainException.forbidden("task.error.onlySupervisorRegisters");
+        }
         TaskForm form = TaskForm.empty(LocalDate.now(clock));
         if (meeting != null) {
             form = new TaskForm(null, null, null, List.of(), null, form.startDate(), null, form.reportCycle(),

@@ -129,6 +129,16 @@ class ReminderJobTest {
         assertThat(levels).containsExactly(2, 1);
         assertThat(timeline.toString()).contains("亮黄灯，转入催办", "亮红灯，转入督办");
 
+        // Looser thresholds for the city: the next round lowers 督办 back to 催办.
+        long city = fx.unit(DemoCity.CITY);
+        TaskFixtures.ok(fx.supervisor.put("/api/v1/light-rules/" + city,
+                Map.of("blueWithinDays", 7, "yellowGap", 0.1, "redGap", 1.0)));
+        at(LocalDate.of(2026, 10, 2));
+        assertThat(fx.get(id).path("light").asString()).isEqualTo("YELLOW");
+        job.runToday();
+        assertThat(fx.get(id).path("escalationLevel").asInt()).isEqualTo(1);
+        TaskFixtures.ok(fx.supervisor.delete("/api/v1/light-rules/" + city));
+
         // Catching up lifts the supervision; the history stays.
         TaskFixtures.ok(fx.report(swj, id, 60, "已追上序时进度"));
         JsonNode after = fx.get(id);

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The daily round of the supervision office, done by the system: reminds units of reports falling due, and raises
- * tasks that turned yellow to 催办 and tasks that turned red to 督办, with an entry on each task's timeline.
+ * The daily round of the supervision office, done by the system: reminds units of reports falling due, raises
+ * tasks that turned yellow to 催办 and tasks that turned red to 督办, with an entry on each task's timeline, and
+ * lowers the level of tasks whose light has recovered without a report (a deadline extended, thresholds eased).
  *
  * <p>It is triggered every hour of the working day, but the first node to claim the day does the work, inside the
  * claim's transaction; the others (and later triggers) find the day claimed and do nothing. Every message carries
@@ -36,15 +37,17 @@ public class ReminderJob {
     private final TaskRepository tasks;
     private final TaskEvents timeline;
     private final TaskNotices notices;
+    private final ProgressRollUp rollUp;
     private final JobClaims claims;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    ReminderJob(TaskRepository tasks, TaskEvents timeline, TaskNotices notices, JobClaims claims,
-                TransactionTemplate transactions, Clock clock) {
+    ReminderJob(TaskRepository tasks, TaskEvents timeline, TaskNotices notices, ProgressRollUp rollUp,
+                JobClaims claims, TransactionTemplate transactions, Clock clock) {
         this.tasks = tasks;
         this.timeline = timeline;
         this.notices = notices;
+        this.rollUp = rollUp;
         this.claims = claims;
         this.transactions = transactions;
         this.clock = clock;
@@ -73,6 +76,9 @@ public class ReminderJob {
             OffsetDateTime now = OffsetDateTime.now(clock);
             int reportNotices = remindReports(today, now);
             Escalated escalated = escalate(today, now);
+            for (TaskRow task : tasks.overEscalated(today)) {
+                rollUp.ease(task, task.schedule(), now);
+            }
             return new Outcome(today, true, reportNotices, escalated.reminded(), escalated.supervised());
         });
     }

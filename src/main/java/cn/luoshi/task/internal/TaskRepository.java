@@ -376,6 +376,15 @@ public class TaskRepository {
                 .param("today", today).query(TaskRepository::map).list();
     }
 
+    /** Tasks escalated further than their light today calls for (deadline extended, thresholds eased). */
+    List<TaskRow> overEscalated(LocalDate today) {
+        return jdbc.sql(SELECT_BRIEF + """
+                         where (t.escalation_level >= 1 and t.yellow_from > :today)
+                            or (t.escalation_level = 2 and t.red_from > :today)
+                         order by t.id""")
+                .param("today", today).query(TaskRepository::map).list();
+    }
+
     /** Working tasks whose next report falls due by the given day. */
     List<TaskRow> reportsDueBy(LocalDate day) {
         return jdbc.sql(SELECT_BRIEF + """

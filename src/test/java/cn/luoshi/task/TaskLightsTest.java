@@ -3,6 +3,7 @@ package cn.luoshi.task;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Map;
 
 import cn.luoshi.org.DemoCity;
@@ -68,7 +69,7 @@ class TaskLightsTest {
         Api gxj = fx.as("gxj");
         // 2026-07-01 .. 2026-12-31: 183 days.
         long id = fx.accepted("亮灯测试：全年任务", DemoCity.GXJ, "gxj", LocalDate.of(2026, 7, 1),
-                LocalDate.of(2026, 12, 31), Map.of("tags", java.util.List.of(tag)));
+                LocalDate.of(2026, 12, 31), Map.of("tags", List.of(tag)));
 
         assertThat(light(id, tag)).isEqualTo("GREEN");
         assertThat(fx.get(id).path("timeProgress").asDouble()).isEqualTo(7.7);
@@ -95,7 +96,7 @@ class TaskLightsTest {
     @Test
     void regionsSetTheirOwnThresholdsAndTheNearestAncestorWins() {
         String tag = "亮灯测试B";
-        Map<String, Object> tagged = Map.of("tags", java.util.List.of(tag));
+        Map<String, Object> tagged = Map.of("tags", List.of(tag));
         // Both 8 percentage points behind on 2026-07-15: green under the default 10% yellow line.
         long inDistrict = fx.accepted("亮灯测试：临江县任务", DemoCity.LINJIANG, "ljx.jb", LocalDate.of(2026, 7, 1),
                 LocalDate.of(2026, 8, 15), tagged);
@@ -142,7 +143,7 @@ class TaskLightsTest {
     void finishedTasksAreGreenWhateverTheDate() {
         String tag = "亮灯测试C";
         long id = fx.draft("亮灯测试：撤销的任务", DemoCity.GXJ, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30),
-                Map.of("tags", java.util.List.of(tag)));
+                Map.of("tags", List.of(tag)));
         assertThat(light(id, tag)).isEqualTo("RED");
         TaskFixtures.ok(fx.step(fx.supervisor, id, "CANCEL", "不再推进"));
         assertThat(light(id, tag)).isEqualTo("GREEN");

@@ -1,6 +1,7 @@
 package cn.luoshi.task;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import cn.luoshi.org.DemoCity;
@@ -40,8 +41,8 @@ class TaskWorkflowTest {
         Api gxj = fx.as("gxj");
         long leader = fx.as("leader").get("/api/v1/me").json().path("id").asLong();
         long id = fx.draft("推进技改项目设备更新（流程测试）", DemoCity.GXJ, START.minusDays(10), START.plusDays(90),
-                Map.of("coUnitIds", java.util.List.of(fx.unit(DemoCity.FGW)), "leaderId", leader,
-                        "reportCycle", "WEEKLY", "priority", "HIGH", "tags", java.util.List.of("流程测试")));
+                Map.of("coUnitIds", List.of(fx.unit(DemoCity.FGW)), "leaderId", leader,
+                        "reportCycle", "WEEKLY", "priority", "HIGH", "tags", List.of("流程测试")));
 
         JsonNode draft = fx.get(id);
         assertThat(draft.path("status").asString()).isEqualTo("DRAFT");
@@ -141,7 +142,7 @@ class TaskWorkflowTest {
         Api gxj = fx.as("gxj");
         Api fgw = fx.as("fgw");
         long id = fx.draft("角色规则测试任务", DemoCity.GXJ, START, START.plusDays(60),
-                Map.of("coUnitIds", java.util.List.of(fx.unit(DemoCity.FGW))));
+                Map.of("coUnitIds", List.of(fx.unit(DemoCity.FGW))));
 
         assertThat(fx.step(gxj, id, "ASSIGN", null).status()).isEqualTo(403);
         assertThat(gxj.post("/api/v1/tasks", Map.of("title", "经办人登记", "leadUnitId", fx.unit(DemoCity.GXJ),

@@ -18,7 +18,6 @@ public enum TaskEventKind {
     EXTENSION_REFUSED("calendar-x"),
     INSTRUCTION("pen"),
     REMINDER("bell"),
-    REPORT_DUE("clock"),
     REPORT_OVERDUE("clock-history"),
     ESCALATED("exclamation-triangle-fill"),
     DEESCALATED("arrow-down-circle");

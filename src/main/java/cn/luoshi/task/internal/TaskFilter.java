@@ -35,9 +35,4 @@ public record TaskFilter(Long unitId, List<TaskStatus> statuses, StatusLight lig
         return new TaskFilter(unitId, statuses, light, meetingId, leaderId, dueFrom, dueTo, q, parentId,
                 topLevelOnly, tag, priority, minEscalation, other);
     }
-
-    public TaskFilter withParent(Long parent) {
-        return new TaskFilter(unitId, statuses, light, meetingId, leaderId, dueFrom, dueTo, q, parent,
-                topLevelOnly, tag, priority, minEscalation, sort);
-    }
 }

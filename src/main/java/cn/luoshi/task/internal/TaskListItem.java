@@ -30,8 +30,4 @@ public record TaskListItem(long id, String title, TaskStatus status, StatusLight
                 t.outlinePath(), t.reportCycle(), t.priority(), t.tags(), t.escalationLevel(), t.nextReportDue(),
                 t.version());
     }
-
-    public boolean overdue() {
-        return daysLeft < 0 && !status.isFinished();
-    }
 }

@@ -95,9 +95,9 @@ public class TaskRepository {
                                           blue_from, yellow_from, red_from, next_report_due, created_by,
                                           created_at, updated_at)
                         values (:title, :description, :lead, :leader, :start, :due, :cycle, :priority,
-                                cast(:tags as text[]), cast(:coUnits as bigint[]), :parent, :depth, :kind, :sourceId, :sourceKey, :outline,
-                                :sourceText, :headApproval, :status, :blue, :yellow, :red, :nextReport, :by,
-                                :now, :now)
+                                cast(:tags as text[]), cast(:coUnits as bigint[]), :parent, :depth, :kind,
+                                :sourceId, :sourceKey, :outline, :sourceText, :headApproval, :status, :blue,
+                                :yellow, :red, :nextReport, :by, :now, :now)
                         on conflict (source_kind, coalesce(source_id, 0), source_key) where source_key is not null
                         do nothing
                         returning id""")
@@ -283,13 +283,6 @@ public class TaskRepository {
                 .param(parentId).query(Integer.class).single();
     }
 
-    List<Long> openChildIds(long parentId) {
-        return jdbc.sql("""
-                        select id from task where parent_id = ? and status not in ('COMPLETED', 'CANCELLED')
-                        order by id""")
-                .param(parentId).query(Long.class).list();
-    }
-
     /** Mean progress of the children that count (all but cancelled ones); empty when there are none. */
     Optional<BigDecimal> childrenProgress(long parentId) {
         return jdbc.sql("""
@@ -345,11 +338,6 @@ public class TaskRepository {
                         where id = :id""")
                 .param("due", due).param("blue", schedule.blueFrom()).param("yellow", schedule.yellowFrom())
                 .param("red", schedule.redFrom()).param("now", now).param("id", id).update();
-    }
-
-    void updateSchedule(long id, LightSchedule schedule) {
-        jdbc.sql("update task set blue_from = ?, yellow_from = ?, red_from = ? where id = ?")
-                .params(schedule.blueFrom(), schedule.yellowFrom(), schedule.redFrom(), id).update();
     }
 
     void setEscalation(long id, int level) {

@@ -1,0 +1,5 @@
+package cn.luoshi.task;
+
+public enum Priority {
+    HIGH, NORMAL, LOW
+}

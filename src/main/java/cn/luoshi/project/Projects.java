@@ -177,7 +177,7 @@ public class Projects {
         if (!problems.isEmpty()) {
             throw DomainException.invalidFields(problems);
         }
-        return insert(project, actor);
+        return insert(project, actor, true);
     }
 
     /**
@@ -195,14 +195,17 @@ public class Projects {
         return create(project, actor);
     }
 
-    /** Inserts a checked project; for the importer too. */
+    /** Inserts a checked project; an import passes audit=false and refreshes lights and audits once for all rows. */
     @Transactional
-    Project insert(NewProject project, LuoshiUser actor) {
+    Project insert(NewProject project, LuoshiUser actor, boolean audit) {
         String code = StringUtils.hasText(project.code()) ? project.code().strip()
                 : "XM" + project.startYear() + "-" + String.format("%05d", repository.nextCodeNumber());
         Enterprise enterprise = enterpriseOf(project.enterpriseCreditCode());
         long id = repository.insert(code, project, enterprise == null ? null : enterprise.id(),
                 enterprise == null ? null : enterprise.creditCode(), actor.getUsername());
+        if (!audit) {
+            return repository.find(id).orElseThrow();
+        }
         lights.refresh(List.of(id));
         Project created = repository.find(id).orElseThrow();
         events.publishEvent(new AuditRecord("project.created", "Project", String.valueOf(id), created.leadUnitId(),
@@ -217,17 +220,20 @@ public class Projects {
         if (!problems.isEmpty()) {
             throw DomainException.invalidFields(problems);
         }
-        return apply(before, changes, version);
+        return apply(before, changes, version, true);
     }
 
-    /** Writes checked changes; for the importer too. */
+    /** Writes checked changes; an import passes audit=false (see {@link #insert}). */
     @Transactional
-    Project apply(Project before, NewProject changes, int version) {
+    Project apply(Project before, NewProject changes, int version, boolean audit) {
         String code = StringUtils.hasText(changes.code()) ? changes.code().strip() : before.code();
         Enterprise enterprise = enterpriseOf(changes.enterpriseCreditCode());
         if (!repository.update(before.id(), code, changes, enterprise == null ? null : enterprise.id(),
                 enterprise == null ? null : enterprise.creditCode(), version)) {
             throw DomainException.staleVersion(before.name());
+        }
+        if (!audit) {
+            return before;
         }
         lights.refresh(List.of(before.id()));
         Project after = repository.find(before.id()).orElseThrow();
@@ -463,6 +469,33 @@ public class Projects {
     }
 
     // ---- photos
+
+    /** Adds photos of the site to a month (also possible with the progress report itself). */
+    @Transactional
+    public List<Long> addPhotos(long id, int year, int month, List<MultipartFile> photos, LuoshiUser actor) {
+        Project project = get(id, actor);
+        if (!canReport(project, actor)) {
+            throw DomainException.forbidden("project.error.report");
+        }
+        if (month < 1 || month > 12) {
+            throw DomainException.invalidFields(List.of(new FieldProblem("month", "project.error.month")));
+        }
+        List<Long> ids = new ArrayList<>();
+        for (MultipartFile photo : photos) {
+            if (photo != null && !photo.isEmpty()) {
+                StoredFile file = files.store(photo, FileStore.IMAGES, MAX_PHOTO_BYTES, actor.getUsername());
+                repository.insertPhoto(id, year, month, file.id(), OffsetDateTime.now(clock));
+                ids.add(file.id());
+            }
+        }
+        if (ids.isEmpty()) {
+            throw DomainException.invalidFields(List.of(new FieldProblem("file", "validation.NotNull")));
+        }
+        events.publishEvent(new AuditRecord("project.photos.added", "Project", String.valueOf(id),
+                project.leadUnitId(), "上传项目「" + project.name() + "」" + year + "年" + month + "月现场照片 "
+                        + ids.size() + " 张", null, ids));
+        return ids;
+    }
 
     /** A photo's bytes, if it belongs to a project the user may see. */
     public StoredFile photo(long fileId, LuoshiUser me) {

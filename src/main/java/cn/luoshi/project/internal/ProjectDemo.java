@@ -4,12 +4,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
 import cn.luoshi.common.demo.DemoContributor;
+import cn.luoshi.common.events.AuditRecord;
 import cn.luoshi.common.web.Paging;
 import cn.luoshi.enterprise.Enterprise;
 import cn.luoshi.enterprise.EnterpriseFilter;
@@ -20,15 +22,13 @@ import cn.luoshi.org.LuoshiUser;
 import cn.luoshi.org.OrgUnit;
 import cn.luoshi.org.OrgUnits;
 import cn.luoshi.org.Role;
-import cn.luoshi.project.AnnualPlan;
-import cn.luoshi.project.Milestone;
-import cn.luoshi.project.MonthlyProgress;
 import cn.luoshi.project.NewProject;
 import cn.luoshi.project.Project;
 import cn.luoshi.project.ProjectCategory;
 import cn.luoshi.project.ProjectProblems;
 import cn.luoshi.project.ProjectStage;
 import cn.luoshi.project.Projects;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,16 +62,24 @@ class ProjectDemo implements DemoContributor {
 
     private final Projects projects;
     private final ProjectProblems problems;
+    private final ProjectRepository repository;
+    private final ProjectLights lights;
         private final OrgUnits units;
     private final Enterprises enterprises;
+    private final ApplicationEventPublisher events;
+    private final List<Long> created = new ArrayList<>();
     private final Clock clock;
 
-    ProjectDemo(Projects projects, ProjectProblems problems, OrgUnits units,
-                Enterprises enterprises, Clock clock) {
+    ProjectDemo(Projects projects, ProjectProblems problems, ProjectRepository repository,
+                ProjectLights lights, OrgUnits units,
+                Enterprises enterprises, ApplicationEventPublisher events, Clock clock) {
         this.projects = projects;
         this.problems = problems;
+        this.repository = repository;
+        this.lights = lights;
         this.units = units;
         this.enterprises = enterprises;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -156,13 +164,18 @@ class ProjectDemo implements DemoContributor {
                     year + 1, ProjectStage.STARTED);
             cycle(system, p, random, today, 0.5 + random.nextDouble() * 0.5, false, n++);
         }
+        lights.refresh(created);
+        events.publishEvent(new AuditRecord("project.demo.loaded", "Project", null, city.id(),
+                "载入示例项目 " + created.size() + " 个及其" + year + "年计划、月度进展和节点", null, null));
     }
 
     private Project create(LuoshiUser system, String code, String name, ProjectCategory category, String programme,
                            String creditCode, Long park, long lead, long location, String leader, String site,
                            BigDecimal total, int start, int end, ProjectStage stage) {
-        return projects.create(new NewProject(code, name, category, programme, creditCode, park, lead, location,
-                leader, site, total, start, end, stage, null), system);
+        Project project = projects.create(new NewProject(code, name, category, programme, creditCode, park, lead,
+                location, leader, site, total, start, end, stage, null), system);
+        created.add(project.id());
+        return project;
     }
 
     /**
@@ -183,39 +196,34 @@ class ProjectDemo implements DemoContributor {
             sum = sum.add(v);
         }
         months.add(annual.subtract(sum));
-        projects.savePlan(p.id(), new AnnualPlan(year, annual, months), system);
-
+        repository.savePlan(p.id(), year, annual, months);
+        OffsetDateTime reportedAt = OffsetDateTime.now(clock);
         for (int m = 1; m < today.getMonthValue(); m++) {
             // each project keeps its own pace, month by month a little above or below it
             double factor = pace * (0.8 + random.nextDouble() * 0.4);
             BigDecimal completed = months.get(m - 1).multiply(BigDecimal.valueOf(Math.max(0, factor)))
                     .setScale(2, RoundingMode.HALF_UP);
-            String text = m == today.getMonthValue() - 1 ? progressText(p, random) : null;
-            projects.fileProgress(p.id(), new MonthlyProgress(year, m, completed, null, text, List.of(), null),
-                    List.of(), system);
+            String text = m == today.getMonthValue() - 1 ? progressText(random) : null;
+            repository.saveProgress(p.id(), year, m, completed, text, "system", reportedAt);
         }
         int order = 0;
         for (String[] node : MILESTONES) {
             LocalDate planned = today.plusMonths(Integer.parseInt(node[1])).withDayOfMonth(10 + (n % 15));
-            Milestone milestone = projects.addMilestone(p.id(), node[0], planned, system);
-            boolean past = planned.isBefore(today);
-            boolean keepLate = late && order == 3;
-            if (past && !keepLate) {
-                LocalDate reached = planned.plusDays(random.nextInt(20) - 5);
-                projects.changeMilestone(milestone.id(), milestone.name(), planned,
-                        reached.isAfter(today) ? today : reached, system);
+            LocalDate reached = null;
+            if (planned.isBefore(today) && !(late && order == 3)) {
+                reached = planned.plusDays(random.nextInt(20) - 5);
+                reached = reached.isAfter(today) ? today : reached;
+            } else if (p.stage().finished()) {
+                reached = today.minusDays(3);
             }
-            if (p.stage().finished() && !past) {
-                projects.changeMilestone(milestone.id(), milestone.name(), planned, today.minusDays(3), system);
-            }
-            order++;
+            repository.insertMilestone(p.id(), node[0], planned, reached, order++);
         }
         if (n % 6 == 1) {
             problems.raise(p.id(), PROBLEMS[(n / 6) % PROBLEMS.length], system);
         }
     }
 
-    private static String progressText(Project p, Random random) {
+    private static String progressText(Random random) {
         String[] texts = {"主体结构施工中，完成形象进度约 %d%%", "设备安装调试中，已完成 %d%%",
                 "场地平整完成，桩基施工完成 %d%%", "厂房钢结构吊装完成 %d%%"};
         return String.format(texts[random.nextInt(texts.length)], 30 + random.nextInt(60));

@@ -144,9 +144,9 @@ public class ProjectRepository {
 
     public List<Project> list(Where where, Paging paging) {
         // Red first, then by code: the list reads like the office's weekly sheet.
-        return where.bind(jdbc.sql(SELECT + " where " + where.sql() + """
-                         order by case p.light when 'RED' then 0 when 'YELLOW' then 1 when 'BLUE' then 2 else 3 end,
-                                  p.code limit :limit offset :offset"""))
+        return where.bind(jdbc.sql(SELECT + " where " + where.sql()
+                        + " order by case p.light when 'RED' then 0 when 'YELLOW' then 1 when 'BLUE' then 2 else 3 end,"
+                        + " p.code limit :limit offset :offset"))
                 .param("limit", paging.size()).param("offset", paging.offset())
                 .query(ProjectRepository::map).list();
     }

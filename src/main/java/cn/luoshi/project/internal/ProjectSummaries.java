@@ -42,8 +42,7 @@ public class ProjectSummaries {
                                coalesce(sum(py.planned), 0) as planned, coalesce(sum(py.completed), 0) as completed
                         from project p
                         left join project_year py on py.project_id = p.id and py.year = :year
-                        where """ + where.sql() + """
-                         group by grouping sets ((), (p.category), (p.stage), (p.light))"""))
+                        where """ + where.sql() + " group by grouping sets ((), (p.category), (p.stage), (p.light))"))
                 .param("year", year)
                 .query(rs -> {
                     boolean category = rs.getInt("gc") == 0;

@@ -86,6 +86,14 @@ public class ProjectRepository {
                 .query(ProjectRepository::map).optional();
     }
 
+    /** The programmes of the visible projects, for the list's filter. */
+    public List<String> programmes(DataScope scope) {
+        return jdbc.sql("select distinct p.programme from project p where p.programme is not null and " + VISIBLE
+                        + " order by 1")
+                .param("creditCode", scope.creditCode()).param("scopePath", scope.pathPattern())
+                .query(String.class).list();
+    }
+
     public Optional<Project> findByCode(String code) {
         return jdbc.sql(SELECT + " where p.code = ?").param(code).query(ProjectRepository::map).optional();
     }

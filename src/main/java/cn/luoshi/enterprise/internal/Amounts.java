@@ -27,9 +27,12 @@ public class Amounts {
         return format(wan, "#,##0.##") + " 万元";
     }
 
-    /** A plain number with grouping, two decimals at most. */
+    /** A plain number with grouping, two decimals at most (four for small ratios such as 0.0048). */
     public String number(BigDecimal value) {
-        return value == null ? "—" : format(value, "#,##0.##");
+        if (value == null) {
+            return "—";
+        }
+        return format(value, value.abs().compareTo(BigDecimal.ONE) < 0 ? "0.####" : "#,##0.##");
     }
 
     public String number(Number value) {

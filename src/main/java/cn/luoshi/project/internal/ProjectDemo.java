@@ -125,7 +125,7 @@ class ProjectDemo implements DemoContributor {
                     ProjectCategory.TECH_RENOVATION, PROGRAMME_122, parkEnterprises.get(e), park, gxj,
                     districts[i % 2], LEADERS[(i % 3) + 2], "示例市工业集中区", total, year - (i % 3 == 0 ? 1 : 0),
                     year + (i % 4 == 0 ? 1 : 0), i % 5 == 0 ? ProjectStage.COMPLETED : ProjectStage.CONSTRUCTION);
-            cycle(system, p, random, today, 0.55 + random.nextDouble() * 0.35, i == 3 || i == 11, n++);
+            cycle(system, p, random, today, 0.6 + random.nextDouble() * 0.45, i == 3 || i == 11, n++);
         }
         // 十大重点基础工程 and 十大产业项目, 发改委 as project office.
         for (int i = 0; i < 10; i++) {
@@ -134,7 +134,7 @@ class ProjectDemo implements DemoContributor {
                     ProjectCategory.INFRASTRUCTURE, PROGRAMME_INFRA, null, null, fgw, districts[i % 2],
                     LEADERS[i % LEADERS.length], null, total, year - 1, year + 1 + (i % 2),
                     i < 7 ? ProjectStage.CONSTRUCTION : ProjectStage.STARTED);
-            cycle(system, p, random, today, 0.35 + random.nextDouble() * 0.2, i == 2, n++);
+            cycle(system, p, random, today, 0.55 + random.nextDouble() * 0.45, i == 2, n++);
         }
         for (int i = 0; i < 10; i++) {
             BigDecimal total = money(100_000 + random.nextDouble() * 900_000);
@@ -143,7 +143,7 @@ class ProjectDemo implements DemoContributor {
                     ProjectCategory.INDUSTRY, PROGRAMME_INDUSTRY, enterprise, i < 6 ? park : null, fgw,
                     districts[(i + 1) % 2], LEADERS[(i + 1) % LEADERS.length], null, total, year - 1, year + 2,
                     i < 8 ? ProjectStage.CONSTRUCTION : ProjectStage.PREPARATION);
-            cycle(system, p, random, today, 0.45 + random.nextDouble() * 0.45, i == 5, n++);
+            cycle(system, p, random, today, 0.6 + random.nextDouble() * 0.45, i == 5, n++);
         }
         // District projects: 城关区's livelihood works, and 江南区's own projects kept within 江南区.
         long chengguanFgj = unit(DemoCity.CHENGGUAN_FGJ).id();

@@ -89,7 +89,9 @@ public class ProjectSummaries {
             if (m <= throughMonth) {
                 plannedToDate = plannedSum;
             }
-            months.add(new ProjectSummary.Month(m, planned, completed, plannedSum, completedSum));
+            // the cumulated completion stops at the month in progress instead of running flat to December
+            boolean future = m > throughMonth + 1 && monthCompleted[m] == null;
+            months.add(new ProjectSummary.Month(m, planned, completed, plannedSum, future ? null : completedSum));
         }
         BigDecimal rate = sums[1].signum() > 0 ? sums[2].divide(sums[1], 4, RoundingMode.HALF_UP) : null;
         return new ProjectSummary(year, total[0], sums[0], sums[1], sums[2], plannedToDate, rate, lights,

@@ -1,5 +1,7 @@
 package cn.luoshi.enterprise;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -16,6 +18,7 @@ public record PerMuResult(long runId, long enterpriseId, String creditCode, Stri
                           BigDecimal rescoredScore, String rescoredGrade) {
 
     /** The grade that stands: the re-scored one when an objection succeeded, else the published one. */
+    @JsonProperty
     public String finalGrade() {
         return rescoredGrade != null ? rescoredGrade : grade;
     }

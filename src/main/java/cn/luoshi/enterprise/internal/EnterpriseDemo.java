@@ -105,7 +105,7 @@ class EnterpriseDemo implements DemoContributor {
                 double revenue = tier[1] + random.nextDouble() * (tier[2] - tier[1]);
                 boolean specialised = count == 40 || (revenue < 200_000 && random.nextDouble() < 0.1);
                 add(random, code, name, industry[1], parkRegions[count % 2], park.id(), gxj, revenue, specialised,
-                        count < 6, lastYear, count % 47 == 13, count % 97 == 50);
+                        count < 6, lastYear, count > 30 && count % 47 == 13, count % 97 == 50);
                 count++;
             }
         }

@@ -119,9 +119,8 @@ public class ProjectRepository {
         params.put("creditCode", scope.creditCode());
         params.put("scopePath", scope.pathPattern());
         if (StringUtils.hasText(f.q())) {
-            sql.append(" and (p.name ilike :q or p.code = :code)");
+            sql.append(" and (p.name ilike :q or p.code ilike :q)");
             params.put("q", "%" + f.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            params.put("code", f.q().strip());
         }
         if (f.category() != null) {
             sql.append(" and p.category = :category");

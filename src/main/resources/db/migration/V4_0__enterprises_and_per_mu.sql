@@ -96,7 +96,8 @@ create index per_mu_run_region_idx on per_mu_run (region_id, year);
 -- contribution (in the rule's indicator order), the total, grade and ranks.
 create table per_mu_result (
     run_id        bigint       not null references per_mu_run (id) on delete cascade,
-    enterprise_id bigint       not null references enterprise (id),
+    -- no foreign key: a result is a snapshot (name and code included) and need not follow the register
+    enterprise_id bigint       not null,
     credit_code   varchar(18)  not null,
     name          varchar(200) not null,
     region_id     bigint       not null,

@@ -40,6 +40,8 @@ import org.springframework.util.StringUtils;
 @Service
 public class PerMuEvaluations {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PerMuEvaluations.class);
+
     private static final Set<Role> COMPUTE = EnumSet.of(Role.SUPERVISOR, Role.STATISTICIAN, Role.UNIT_HANDLER,
             Role.UNIT_HEAD);
     private static final Set<Role> PUBLISH = EnumSet.of(Role.SUPERVISOR, Role.STATISTICIAN, Role.UNIT_HEAD);
@@ -197,9 +199,13 @@ public class PerMuEvaluations {
 
     private void compute(long runId, PerMuRule rule, OrgUnit region) {
         long started = System.nanoTime();
-        computation.compute(runId, rule, region.path(), rule.year());
-        repository.rankAndGrade(runId, rule);
-        repository.finishRun(runId, (System.nanoTime() - started) / 1_000_000);
+        int scored = computation.compute(runId, rule, region.path(), rule.year());
+        long stored = System.nanoTime();
+        repository.summarise(runId);
+        long ranked = System.nanoTime();
+        repository.finishRun(runId, (ranked - started) / 1_000_000);
+        log.info("Per-mu run {}: {} enterprises scored, ranked and stored in {} ms, summarised in {} ms", runId, scored,
+                (stored - started) / 1_000_000, (ranked - stored) / 1_000_000);
     }
 
     // ---- results

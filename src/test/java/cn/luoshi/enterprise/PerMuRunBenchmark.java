@@ -42,9 +42,9 @@ public final class PerMuRunBenchmark {
         Path data = Path.of("target", "bench-per-mu");
         wipe(data);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LuoshiApplication.class)
-                .properties("luoshi.data-dir=" + data, "luoshi.demo=true", "luoshi.admin-password=Bench2026pass",
-                        "server.port=0", "logging.level.root=WARN", "spring.main.banner-mode=off")
-                .run()) {
+                .run("--luoshi.data-dir=" + data, "--luoshi.demo=true", "--luoshi.admin-password=Bench2026pass",
+                        "--server.port=0", "--logging.level.root=WARN", "--logging.level.cn.luoshi=INFO", "--logging.level.cn.luoshi.enterprise.internal=DEBUG",
+                        "--spring.main.banner-mode=off")) {
             OrgUnits units = context.getBean(OrgUnits.class);
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             PerMuEvaluations evaluations = context.getBean(PerMuEvaluations.class);

@@ -40,9 +40,9 @@ public final class ProjectSummaryBenchmark {
         Path data = Path.of("target", "bench-projects");
         wipe(data);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LuoshiApplication.class)
-                .properties("luoshi.data-dir=" + data, "luoshi.demo=true", "luoshi.admin-password=Bench2026pass",
-                        "server.port=0", "logging.level.root=WARN", "spring.main.banner-mode=off")
-                .run()) {
+                .run("--luoshi.data-dir=" + data, "--luoshi.demo=true", "--luoshi.admin-password=Bench2026pass",
+                        "--server.port=0", "--logging.level.root=WARN", "--logging.level.cn.luoshi=INFO",
+                        "--spring.main.banner-mode=off")) {
             OrgUnits units = context.getBean(OrgUnits.class);
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             Projects service = context.getBean(Projects.class);

@@ -21,13 +21,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Scores every enterprise of a region for one run. Enterprises are read in keyset batches (never one query per
- * enterprise), scored in Java by the rule, and each batch's results are streamed into {@code per_mu_result} with
- * COPY; ranks and percentile grades then follow in one set-based statement.
+ * enterprise) and scored in Java by the rule; each batch is streamed with COPY into a temporary staging table without
+ * indexes, and one INSERT … SELECT then ranks them in region and park with window functions, grades them by share
+ * when the rule says so, and writes every result row exactly once.
  */
 @Component
 public class PerMuComputation {
 
-    static final int BATCH = 5_000;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PerMuComputation.class);
+
+    static final int BATCH = 10_000;
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -43,9 +46,15 @@ public class PerMuComputation {
 
     /** Computes and stores the results of the run (which must have none yet); returns how many were written. */
     public int compute(long runId, PerMuRule rule, String regionPath, int year) {
+        jdbc.sql("drop table if exists per_mu_staging").update();
+        jdbc.sql("create temp table per_mu_staging (like per_mu_result) on commit drop").update();
         long after = 0;
         int written = 0;
+        long reading = 0;
+        long scoring = 0;
+        long copying = 0;
         while (true) {
+            long t0 = System.nanoTime();
             List<Candidate> batch = jdbc.sql("""
                             select e.id, e.credit_code, e.name, e.region_id, e.park_id, e.land_mu, y.revenue, y.tax,
                                    y.value_added, y.energy_tce, y.rd_spending, y.employees, y.emissions_t
@@ -62,17 +71,61 @@ public class PerMuComputation {
                             rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getBigDecimal(11),
                             rs.getObject(12, Integer.class), rs.getBigDecimal(13))))
                     .list();
+            long t1 = System.nanoTime();
+            reading += t1 - t0;
             if (batch.isEmpty()) {
+                long t3 = System.nanoTime();
+                rankAndStore(rule);
+                log.debug("per-mu run {}: read {} ms, scored {} ms, staged {} ms, ranked and stored {} ms", runId,
+                        reading / 1_000_000, scoring / 1_000_000, copying / 1_000_000,
+                        (System.nanoTime() - t3) / 1_000_000);
                 return written;
             }
             StringBuilder rows = new StringBuilder(batch.size() * 400);
             for (Candidate c : batch) {
                 appendRow(rows, runId, c, rule.score(c.inputs()), rule);
             }
+            long t2 = System.nanoTime();
+            scoring += t2 - t1;
             copy(rows);
+            copying += System.nanoTime() - t2;
             written += batch.size();
             after = batch.get(batch.size() - 1).id();
         }
+    }
+
+    /**
+     * Ranks the staged results among the rated ones (1 = best; ties share a rank), in the region and within each
+     * park, grades by rank share under a percentile rule, and writes them to {@code per_mu_result}.
+     */
+    private void rankAndStore(PerMuRule rule) {
+        jdbc.sql("""
+                        insert into per_mu_result (run_id, enterprise_id, credit_code, name, region_id, park_id, land_mu,
+                            revenue, tax, value_added, energy_tce, rd_spending, employees, emissions_t, raw_values,
+                            normalised, contributions, score, grade, rank_in_region, rank_in_park, not_rated)
+                        select run_id, enterprise_id, credit_code, name, region_id, park_id, land_mu, revenue, tax,
+                               value_added, energy_tce, rd_spending, employees, emissions_t, raw_values, normalised,
+                               contributions, score,
+                               case when score is null then null
+                                    when not :byShare then grade
+                                    when in_region::float8 / rated <= :a then 'A'
+                                    when in_region::float8 / rated <= :b then 'B'
+                                    when in_region::float8 / rated <= :c then 'C'
+                                    else 'D' end,
+                               case when score is null then null else in_region end,
+                               case when score is null or park_id is null then null else in_park end,
+                               not_rated
+                        from (select s.*,
+                                     rank() over (partition by s.score is null order by s.score desc) as in_region,
+                                     rank() over (partition by s.score is null, s.park_id order by s.score desc)
+                                         as in_park,
+                                     count(*) over (partition by s.score is null) as rated
+                              from per_mu_staging s) ranked""")
+                .param("byShare", rule.grading() == PerMuGrading.PERCENTILE)
+                .param("a", rule.cutA().doubleValue()).param("b", rule.cutB().doubleValue())
+                .param("c", rule.cutC().doubleValue())
+                .update();
+        jdbc.sql("drop table per_mu_staging").update();
     }
 
     private static void appendRow(StringBuilder out, long runId, Candidate c, PerMuScore score, PerMuRule rule) {
@@ -127,7 +180,7 @@ public class PerMuComputation {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-                    copy per_mu_result (run_id, enterprise_id, credit_code, name, region_id, park_id, land_mu, revenue,
+                    copy per_mu_staging (run_id, enterprise_id, credit_code, name, region_id, park_id, land_mu, revenue,
                                         tax, value_added, energy_tce, rd_spending, employees, emissions_t, raw_values,
                                         normalised, contributions, score, grade, not_rated) from stdin""",
                     new StringReader(rows.toString()));

@@ -176,32 +176,8 @@ public class PerMuRepository {
         jdbc.sql("delete from per_mu_run where id = ? and status = 'DRAFT'").param(runId).update();
     }
 
-    /**
-     * Ranks every rated result of the run in its region and in its park with window functions, grades them by share
-     * when the rule grades by percentile, and stores the lowest score of each grade on the run.
-     */
-    public void rankAndGrade(long runId, PerMuRule rule) {
-        boolean byShare = rule.grading() == PerMuGrading.PERCENTILE;
-        jdbc.sql("""
-                        with ranked as (
-                            select enterprise_id,
-                                   rank() over (order by score desc) as in_region,
-                                   case when park_id is null then null
-                                        else rank() over (partition by park_id order by score desc) end as in_park,
-                                   rank() over (order by score desc)::float8 / count(*) over () as top_share
-                            from per_mu_result where run_id = :run and score is not null)
-                        update per_mu_result r
-                        set rank_in_region = ranked.in_region, rank_in_park = ranked.in_park,
-                            grade = case when not :byShare then r.grade
-                                         when ranked.top_share <= :a then 'A'
-                                         when ranked.top_share <= :b then 'B'
-                                         when ranked.top_share <= :c then 'C'
-                                         else 'D' end
-                        from ranked
-                        where r.run_id = :run and r.enterprise_id = ranked.enterprise_id""")
-                .param("run", runId).param("byShare", byShare).param("a", rule.cutA().doubleValue())
-                .param("b", rule.cutB().doubleValue()).param("c", rule.cutC().doubleValue())
-                .update();
+    /** Stores on the run its counts and the lowest score that reached each grade. */
+    public void summarise(long runId) {
         jdbc.sql("""
                         update per_mu_run run set
                             enterprise_count = s.total, rated_count = s.rated,

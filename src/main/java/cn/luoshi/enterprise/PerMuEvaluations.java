@@ -254,9 +254,7 @@ public class PerMuEvaluations {
     /** An enterprise's results over the years, for its page (runs the user may see only). */
     public List<Object[]> history(long enterpriseId, LuoshiUser me) {
         enterprises.get(enterpriseId, me);
-        return repository.publishedResultsOf(enterpriseId).stream()
-                .filter(row -> repository.findVisibleRun((Long) row[0], me.scope()).isPresent())
-                .toList();
+        return repository.resultsOf(enterpriseId, me.scope());
     }
 
     // ---- objections

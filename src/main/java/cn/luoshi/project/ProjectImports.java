@@ -192,6 +192,7 @@ public class ProjectImports {
         }
         reject(problems, badRows, parsed.isEmpty());
 
+        lights.lockForBulkChange();
         int created = 0;
         int updated = 0;
         List<Long> ids = new ArrayList<>();
@@ -299,6 +300,7 @@ public class ProjectImports {
         }
         reject(problems, badRows, parsed.isEmpty() && problems.isEmpty());
 
+        lights.lockForBulkChange();
         OffsetDateTime at = OffsetDateTime.now(clock);
         Set<Long> ids = new HashSet<>();
         for (ParsedProgress p : parsed) {

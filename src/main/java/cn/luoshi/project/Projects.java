@@ -191,6 +191,12 @@ public class Projects {
             if (existing.isPresent()) {
                 return existing.get();
             }
+            // Two reviewers registering the same speech at once: the unique source key lets one insert through.
+            lights.lockSource(project.source().meetingId(), project.source().key());
+            existing = findBySource(project.source());
+            if (existing.isPresent()) {
+                return existing.get();
+            }
         }
         return create(project, actor);
     }

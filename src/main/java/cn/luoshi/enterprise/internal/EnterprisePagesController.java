@@ -15,7 +15,6 @@ import cn.luoshi.enterprise.EnterpriseFigures;
 import cn.luoshi.enterprise.EnterpriseFilter;
 import cn.luoshi.enterprise.Enterprises;
 import cn.luoshi.enterprise.PerMuEvaluations;
-import cn.luoshi.org.DataScope;
 import cn.luoshi.org.LuoshiUser;
 import cn.luoshi.org.OrgUnit;
 import cn.luoshi.org.OrgUnitKind;
@@ -118,7 +117,7 @@ class EnterprisePagesController {
         if (!Enterprises.maintains(me)) {
             throw DomainException.forbidden("error.forbidden");
         }
-        List<OrgUnit> all = units.visible(DataScope.everything(), false);
+        List<OrgUnit> all = units.workingArea(me.scope());
         model.addAttribute("draft", draft);
         model.addAttribute("regions", all.stream().filter(u -> u.kind() == OrgUnitKind.REGION && u.depth() >= 1)
                 .toList());

@@ -281,15 +281,17 @@ public class PerMuRepository {
                 .query((rs, n) -> mapResult(rs, rule)).optional();
     }
 
-    /** Published results of one enterprise, newest run first: (run, result) pairs for its page. */
-    public List<Object[]> publishedResultsOf(long enterpriseId) {
+    /** One enterprise's results in the runs the scope may see, newest first: (run, result) values for its page. */
+    public List<Object[]> resultsOf(long enterpriseId, DataScope scope) {
         return jdbc.sql("""
                         select run.id, run.year, u.name, r.score, r.grade, r.rank_in_region, r.rank_in_park,
                                run.rated_count, run.status
                         from per_mu_result r join per_mu_run run on run.id = r.run_id
                         join org_unit u on u.id = run.region_id
-                        where r.enterprise_id = ? order by run.year desc, run.id desc limit 20""")
-                .param(enterpriseId)
+                        where r.enterprise_id = :enterprise and """ + RUN_VISIBLE
+                        + " order by run.year desc, run.id desc limit 20")
+                .param("enterprise", enterpriseId).param("scopePath", scope.pathPattern())
+                .param("creditCode", scope.creditCode())
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getBigDecimal(4),
                         rs.getString(5), rs.getObject(6, Integer.class), rs.getObject(7, Integer.class),
                         rs.getInt(8), rs.getString(9)})

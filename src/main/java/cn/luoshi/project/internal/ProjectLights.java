@@ -67,11 +67,27 @@ public class ProjectLights {
         if (!any) {
             return 0;
         }
+        // One bulk refresher at a time: a second one waits here and then finds nothing left to do.
+        lockForBulkChange();
         List<Long> stale = jdbc.sql("""
                         select id from project where light_date is null or light_date < :today or light_date > :today
                         order by id""")
                 .param("today", today).query(Long.class).list();
         return refresh(stale);
+    }
+
+    /**
+     * Serialises changes that touch many projects (the bulk refresh, imports) for the rest of the transaction, so
+     * two of them never lock the same rows in different orders.
+     */
+    public void lockForBulkChange() {
+        jdbc.sql("select pg_advisory_xact_lock(7215400)").query().singleValue();
+    }
+
+    /** Serialises registrations of one speech item for the rest of the transaction. */
+    public void lockSource(long meetingId, String key) {
+        jdbc.sql("select pg_advisory_xact_lock(7215401, hashtext(:key))").param("key", meetingId + "/" + key)
+                .query().singleValue();
     }
 
     /** Recomputes the lights of these projects. */

@@ -284,22 +284,20 @@ class ProjectPagesController {
         List<OrgUnit> all = units.visible(me.scope(), false);
         model.addAttribute("draft", draft);
         model.addAttribute("leadUnits", all.stream().filter(u -> u.kind() != OrgUnitKind.GRID).toList());
-        model.addAttribute("parks", parks());
-        model.addAttribute("regions", regions());
+        model.addAttribute("parks", parks(me));
+        model.addAttribute("regions", regions(me));
         model.addAttribute("categories", ProjectCategory.values());
         model.addAttribute("stages", ProjectStage.values());
         model.addAttribute("thisYear", LocalDate.now(clock).getYear());
         return "project/form";
     }
 
-    /** Parks and regions anywhere (a project may sit in a park outside the lead unit's scope). */
-    private List<OrgUnit> parks() {
-        return units.visible(cn.luoshi.org.DataScope.everything(), false).stream()
-                .filter(u -> u.kind() == OrgUnitKind.PARK).toList();
+    private List<OrgUnit> parks(LuoshiUser me) {
+        return units.workingArea(me.scope()).stream().filter(u -> u.kind() == OrgUnitKind.PARK).toList();
     }
 
-    private List<OrgUnit> regions() {
-        return units.visible(cn.luoshi.org.DataScope.everything(), false).stream()
+    private List<OrgUnit> regions(LuoshiUser me) {
+        return units.workingArea(me.scope()).stream()
                 .filter(u -> u.kind() == OrgUnitKind.REGION && u.depth() >= 1).toList();
     }
 

@@ -69,6 +69,24 @@ public class OrgUnits {
         return units.subtree(get(rootId));
     }
 
+    /**
+     * The active units of the region a scope works in: a city department's area is its whole city, since it may place
+     * an enterprise or a project anywhere there, but not in another city of the province.
+     */
+    public List<OrgUnit> workingArea(DataScope scope) {
+        if (scope.global()) {
+            return units.inScope(DataScope.everything(), false);
+        }
+        if (scope.rootUnitId() == null) {
+            return List.of();
+        }
+        OrgUnit unit = get(scope.rootUnitId());
+        while (!unit.isRegion() && unit.parentId() != null) {
+            unit = get(unit.parentId());
+        }
+        return units.subtree(unit).stream().filter(OrgUnit::active).toList();
+    }
+
     /** The visible units arranged as a forest: each visible unit whose parent is not visible is a root. */
     public List<OrgUnitNode> tree(DataScope scope, boolean includeInactive) {
         List<OrgUnit> all = units.inScope(scope, includeInactive);

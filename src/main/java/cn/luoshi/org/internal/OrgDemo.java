@@ -86,6 +86,8 @@ class OrgDemo implements DemoContributor {
         user("ysj", "营商局 何经办", DemoCity.YSJ, null, Role.UNIT_HANDLER);
         user("cgq", "城关区 黄经办", DemoCity.CHENGGUAN, null, Role.UNIT_HANDLER);
         user("jnq", "江南区 林经办", DemoCity.JIANGNAN, null, Role.UNIT_HANDLER);
+        user("yuanqu", "工业集中区 王经办", DemoCity.PARK, null, Role.UNIT_HANDLER);
+        user("yuanqufzr", "工业集中区 李主任", DemoCity.PARK, null, Role.UNIT_HEAD);
         enterprise("qiye1", "示例重工机械有限公司", DemoCity.QIYE1_CREDIT_CODE);
         enterprise("qiye2", "示例新材料科技有限公司", DemoCity.QIYE2_CREDIT_CODE);
     }

@@ -13,8 +13,8 @@ import java.util.Objects;
  */
 public record SpeechLimits(long maxBytes, Duration timeBudget) {
 
-    /** 2 MB and two seconds. */
-    public static final SpeechLimits DEFAULT = new SpeechLimits(2L * 1024 * 1024, Duration.ofSeconds(2));
+    /** 2 MB and five seconds. */
+    public static final SpeechLimits DEFAULT = new SpeechLimits(2L * 1024 * 1024, Duration.ofSeconds(5));
 
     public SpeechLimits {
         Objects.requireNonNull(timeBudget, "timeBudget");

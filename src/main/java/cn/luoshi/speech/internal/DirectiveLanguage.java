@@ -10,11 +10,12 @@ import java.util.List;
 final class DirectiveLanguage {
 
     private static final List<String> MODALS = List.of("必须", "务必", "应当", "应该", "需要", "力争", "确保", "争取", "一定要",
-            "着力", "切实", "亟需", "亟须");
+            "亟需", "亟须", "可以", "可在");
     private static final List<String> ACTION_VERBS = List.of("加快", "推进", "推动", "加强", "实施", "打造", "建设", "建成", "强化",
             "深化", "完善", "提升", "提高", "抓好", "抓紧", "抓住", "坚持", "坚决", "落实", "构建", "培育", "优化", "扩大", "促进", "开展",
             "健全", "建立", "做好", "做大", "做强", "发挥", "引导", "鼓励", "支持", "启动", "统筹", "聚焦", "围绕", "突出", "大力", "积极",
-            "全力", "持续", "扎实", "进一步", "努力", "创建", "争创", "守牢", "防范", "严格", "全面", "深入", "重点", "集中", "加大", "狠抓",
+            "全力", "持续", "扎实", "进一步", "努力", "创建", "争创", "守牢", "防范", "严格", "全面", "深入", "重点", "加大", "狠抓",
+            "着力", "切实", "壮大", "坚定", "吸引", "实行",
             "树立", "弘扬", "巩固", "拓展", "拓宽", "谋划", "探索", "用好", "建强", "布局", "对接", "抢抓", "紧盯", "瞄准", "对标", "加速",
             "主动", "牢固", "注重", "规范", "整合", "引进", "组织", "推行", "倡导", "搭建", "强力", "全速", "精心", "迅速", "尽快", "全方位",
             "以", "把", "将", "抓", "建", "办好", "跟进", "提供", "营造", "保持", "提振", "激发", "防止", "杜绝", "打好", "打赢", "夯实");
@@ -23,14 +24,22 @@ final class DirectiveLanguage {
             "罢了", "了然");
     private static final List<String> CLOSINGS = List.of("谢谢", "感谢", "祝", "致以", "问候", "敬意", "同志们，", "同志们：");
     private static final List<String> META = List.of("这次会议", "本次会议", "今天的会议", "今天召开", "这次来", "下面，", "我讲",
-            "我就讲", "刚才");
+            "我就讲", "刚才", "具体而言", "总之");
+    /** Acknowledging rather than deploying: "我们也要看到…", "要充分肯定…", "要归功于…". */
+    private static final List<String> ACKNOWLEDGING = List.of("看到", "认识到", "肯定", "归功于", "可以说");
     private static final int VERB_REACH = 12;
 
     private DirectiveLanguage() {
     }
 
     static boolean isDeployment(String sentence) {
-        if (sentence.length() < 8 || sentence.endsWith("？") || sentence.endsWith("：") || isClosing(sentence) || isMeta(sentence)) {
+        return isDeployment(sentence, sentence);
+    }
+
+    /** @param whole the full sentence, for closings and meeting talk; {@code sentence} may lack its list marker */
+    static boolean isDeployment(String sentence, String whole) {
+        if (sentence.length() < 8 || sentence.endsWith("？") || sentence.endsWith("：") || isClosing(whole) || isMeta(whole)
+                || isMeta(sentence) || containsAny(whole, ACKNOWLEDGING)) {
             return false;
         }
         boolean modal = hasModal(sentence);
@@ -43,7 +52,7 @@ final class DirectiveLanguage {
     static boolean hasModal(String s) {
         for (String modal : MODALS) {
             int index = s.indexOf(modal);
-            if (index >= 0 && !followedBy(s, index + modal.length(), '了')) {
+            if (index >= 0 && !followedBy(s, index + modal.length(), '了') && !followedBy(s, index + modal.length(), '说')) {
                 return true;
             }
         }
@@ -109,7 +118,8 @@ final class DirectiveLanguage {
         int reach = Math.min(s.length(), from + VERB_REACH);
         for (String verb : ACTION_VERBS) {
             int index = s.indexOf(verb, from);
-            if (index >= 0 && index < reach && (verb.length() > 1 || index == from)) {
+            boolean progressive = index > 0 && (s.charAt(index - 1) == '在' || s.charAt(index - 1) == '于');
+            if (index >= 0 && index < reach && (verb.length() > 1 || index == from) && !progressive) {
                 return true;
             }
         }
@@ -128,6 +138,15 @@ final class DirectiveLanguage {
     private static boolean isMeta(String s) {
         for (String word : META) {
             if (s.startsWith(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsAny(String s, List<String> words) {
+        for (String word : words) {
+            if (s.contains(word)) {
                 return true;
             }
         }

@@ -13,6 +13,7 @@ import cn.luoshi.speech.SpeechTask;
 final class TaskClassifier {
 
     static final int MAX_TASKS = 20_000;
+    private static final int LONG_HEADING = 24;
     private static final List<String> REVIEW_WORDS = List.of("回顾", "总结", "成绩", "成效", "存在问题", "存在的问题", "问题和不足",
             "不足", "差距", "短板", "主要问题", "成就");
     private static final List<String> DEPLOYMENT_WORDS = List.of("部署", "安排", "任务", "打算", "下一步", "思路", "目标", "措施",
@@ -31,8 +32,10 @@ final class TaskClassifier {
                 }
                 Section section = outline.innermostAt(item.start());
                 Section headed = headingWithin(outline, item);
+                String sentence = text.substring(item.start(), item.end());
                 if (headed != null) {
-                    if (hasBody(text, headed, item)) {
+                    // a heading gives its path to the sentences below it, unless it is itself a long instruction
+                    if (hasBody(text, headed, item) && headed.heading.length() <= LONG_HEADING) {
                         continue;
                     }
                     section = headed;
@@ -40,8 +43,7 @@ final class TaskClassifier {
                 if (isReview(section)) {
                     continue;
                 }
-                String sentence = text.substring(item.start(), item.end());
-                if (DirectiveLanguage.isDeployment(withoutMarker(sentence, headed))) {
+                if (DirectiveLanguage.isDeployment(withoutMarker(sentence, headed), sentence)) {
                     tasks.add(new SpeechTask(sentence, section.path(), speech.originalStart(item.start()),
                             speech.originalEnd(item.end())));
                 }

@@ -60,6 +60,52 @@ final class Speeches {
         }
     }
 
+    /** "地区生产总值 2160亿元 @2025年 居全省第5 比XX少230亿元"; ? for a placeholder, - for no amount. */
+    static String describe(SpeechFigure f) {
+        StringBuilder out = new StringBuilder(f.indicator()).append(' ')
+                .append(amount(f.value(), f.valueMax(), f.approximate(), f.unit()));
+        if (f.period() != null) {
+            out.append(" @").append(f.period());
+        }
+        if (f.rank() != null) {
+            out.append(" 居").append(f.rank().scope() == null ? "?" : f.rank().scope()).append('第')
+                    .append(f.rank().position() == null ? "?" : f.rank().position());
+        }
+        if (f.comparison() != null) {
+            SpeechFigure.Comparison c = f.comparison();
+            out.append(" 比").append(c.peer() == null ? "?" : c.peer()).append(c.direction())
+                    .append(c.difference() == null ? "?" : c.difference().toPlainString()).append(c.unit() == null ? "" : c.unit());
+        }
+        return out.toString();
+    }
+
+    /** "工业总产值 突破 ?亿元 →2026", "工业总量 翻一番 - 3年", "增速 进入前N ?名 [全省]". */
+    static String describe(SpeechTarget t) {
+        StringBuilder out = new StringBuilder(t.indicator()).append(' ').append(t.comparator()).append(' ')
+                .append(amount(t.value(), t.valueMax(), t.approximate(), t.unit()));
+        if (t.deadline() != null) {
+            out.append(" →").append(t.deadline());
+        }
+        if (t.horizonYears() != null) {
+            out.append(' ').append(t.horizonYears()).append('年');
+        }
+        if (t.scope() != null) {
+            out.append(" [").append(t.scope()).append(']');
+        }
+        return out.toString();
+    }
+
+    private static String amount(java.math.BigDecimal value, java.math.BigDecimal max, boolean approximate, String unit) {
+        if (value == null && unit == null) {
+            return "-";
+        }
+        String number = value == null ? "?" : value.toPlainString();
+        if (max != null) {
+            number += "-" + max.toPlainString();
+        }
+        return number + (approximate ? "~" : "") + (unit == null ? "" : unit);
+    }
+
     static List<OutlineNode> flatten(List<OutlineNode> nodes) {
         List<OutlineNode> all = new ArrayList<>();
         for (OutlineNode node : nodes) {

@@ -15,7 +15,7 @@ final class DirectiveLanguage {
             "深化", "完善", "提升", "提高", "抓好", "抓紧", "抓住", "坚持", "坚决", "落实", "构建", "培育", "优化", "扩大", "促进", "开展",
             "健全", "建立", "做好", "做大", "做强", "发挥", "引导", "鼓励", "支持", "启动", "统筹", "聚焦", "围绕", "突出", "大力", "积极",
             "全力", "持续", "扎实", "进一步", "努力", "创建", "争创", "守牢", "防范", "严格", "全面", "深入", "重点", "加大", "狠抓",
-            "着力", "切实", "壮大", "坚定", "吸引", "实行",
+            "着力", "切实", "壮大", "坚定", "吸引", "实行", "集中力量", "集中精力", "集中资源",
             "树立", "弘扬", "巩固", "拓展", "拓宽", "谋划", "探索", "用好", "建强", "布局", "对接", "抢抓", "紧盯", "瞄准", "对标", "加速",
             "主动", "牢固", "注重", "规范", "整合", "引进", "组织", "推行", "倡导", "搭建", "强力", "全速", "精心", "迅速", "尽快", "全方位",
             "以", "把", "将", "抓", "建", "办好", "跟进", "提供", "营造", "保持", "提振", "激发", "防止", "杜绝", "打好", "打赢", "夯实");
@@ -28,6 +28,8 @@ final class DirectiveLanguage {
     /** Acknowledging rather than deploying: "我们也要看到…", "要充分肯定…", "要归功于…". */
     private static final List<String> ACKNOWLEDGING = List.of("看到", "认识到", "肯定", "归功于", "可以说");
     private static final int VERB_REACH = 12;
+    /** "同时，", "在新型工业化方面，": a short opening clause before the action. */
+    private static final int OPENING_CLAUSE = 10;
 
     private DirectiveLanguage() {
     }
@@ -52,7 +54,8 @@ final class DirectiveLanguage {
     static boolean hasModal(String s) {
         for (String modal : MODALS) {
             int index = s.indexOf(modal);
-            if (index >= 0 && !followedBy(s, index + modal.length(), '了') && !followedBy(s, index + modal.length(), '说')) {
+            if (index >= 0 && !followedBy(s, index + modal.length(), '了') && !followedBy(s, index + modal.length(), '说')
+                    && !(modal.equals("可以") && (s.startsWith("实现", index + 2) || s.startsWith("看", index + 2)))) {
                 return true;
             }
         }
@@ -111,7 +114,7 @@ final class DirectiveLanguage {
         }
         int comma = s.indexOf('，');
         // "同时，加快…", "建成节点，始终…": the action may follow a short opening clause
-        return comma >= 0 && comma <= 6 && actionWithin(s, comma + 1);
+        return comma >= 0 && comma <= OPENING_CLAUSE && actionWithin(s, comma + 1);
     }
 
     private static boolean actionWithin(String s, int from) {

@@ -11,7 +11,7 @@ final class IndicatorNames {
     private static final List<String> LEADING = List.of("截至目前", "近年来", "全市上下", "全区上下", "今年", "去年", "全年",
             "上半年", "下半年", "前三季度", "一季度", "目前", "现已", "现有", "其中", "同时", "此外", "另外", "特别是", "累计", "共有", "拥有", "共",
             "全市", "全区", "全县", "全省", "全国", "我市", "我区", "我县", "我省", "本市", "本区", "力争", "确保", "争取", "努力",
-            "全力", "成功", "培育", "实现", "完成", "拥有", "共有", "使", "让", "推动", "预计", "规划", "计划", "包括", "年底", "年末", "还",
+            "全力", "成功", "培育", "实现", "完成", "拥有", "共有", "使", "让", "推动", "预计", "计划", "包括", "年底", "年末", "还",
             "再", "也", "将", "要", "并", "且", "和", "的", "已", "现", "达");
     private static final List<String> TRAILING = List.of("首次突破", "首次迈上", "首次", "累计达到", "累计达", "增长到", "增长至",
             "提高到", "提高至", "提升到", "提升至", "保持在", "稳定在", "控制在", "达到了", "将达到", "分别为", "同比增长", "比上年增长",
@@ -71,7 +71,7 @@ final class IndicatorNames {
 
     /** "第一产业", "大中型企业": a short subject that belongs to the indicator, unlike "规划2025年" or "特别是X新港已". */
     private static boolean isNounSubject(String subject) {
-        if (subject.length() > 6) {
+        if (subject.length() > 8) {
             return false;
         }
         for (int i = 0; i < subject.length(); i++) {

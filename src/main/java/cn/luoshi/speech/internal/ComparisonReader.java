@@ -18,9 +18,14 @@ final class ComparisonReader {
     record Found(Comparison comparison, int start, int end) {
     }
 
-    /** A comparison starting in [from, to), or null. */
+    /** A comparison within [from, to), or null. */
     static Found find(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
+        return find(text, from, to, to);
+    }
+
+    /** A comparison starting in [from, startsBefore) and ending by {@code to}, or null. */
+    static Found find(String text, int from, int startsBefore, int to) {
+        for (int i = from; i < Math.min(startsBefore, to); i++) {
             char c = text.charAt(i);
             if ((c == '比' || c == '较') && !MarkerScanner.startsWith(text, i, "比重") && !MarkerScanner.startsWith(text, i, "比例")
                     && !MarkerScanner.startsWith(text, i, "较好") && !MarkerScanner.startsWith(text, i, "较大")

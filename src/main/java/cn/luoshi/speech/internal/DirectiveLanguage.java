@@ -14,7 +14,8 @@ final class DirectiveLanguage {
     private static final List<String> ACTION_VERBS = List.of("加快", "推进", "推动", "加强", "实施", "打造", "建设", "建成", "强化",
             "深化", "完善", "提升", "提高", "抓好", "抓紧", "抓住", "坚持", "坚决", "落实", "构建", "培育", "优化", "扩大", "促进", "开展",
             "健全", "建立", "做好", "做大", "做强", "发挥", "引导", "鼓励", "支持", "启动", "统筹", "聚焦", "围绕", "突出", "大力", "积极",
-            "全力", "持续", "扎实", "进一步", "努力", "创建", "争创", "守牢", "防范", "严格", "全面", "深入", "重点", "加大", "狠抓",
+            "全力", "持续", "扎实", "进一步", "努力", "创建", "争创", "守牢", "防范", "严格", "全面", "深入", "加大", "狠抓",
+            "重点推进", "重点抓好", "重点实施", "重点发展", "重点建设", "重点提升", "重点打造", "新建", "新增", "新培育",
             "着力", "切实", "壮大", "坚定", "吸引", "实行", "集中力量", "集中精力", "集中资源",
             "树立", "弘扬", "巩固", "拓展", "拓宽", "谋划", "探索", "用好", "建强", "布局", "对接", "抢抓", "紧盯", "瞄准", "对标", "加速",
             "主动", "牢固", "注重", "规范", "整合", "引进", "组织", "推行", "倡导", "搭建", "强力", "全速", "精心", "迅速", "尽快", "全方位",
@@ -112,7 +113,7 @@ final class DirectiveLanguage {
         if (actionWithin(s, 0)) {
             return true;
         }
-        int comma = s.indexOf('，');
+        int comma = Texts.indexOf(s, '，', 0, OPENING_CLAUSE + 1);
         // "同时，加快…", "建成节点，始终…": the action may follow a short opening clause
         return comma >= 0 && comma <= OPENING_CLAUSE && actionWithin(s, comma + 1);
     }
@@ -120,7 +121,7 @@ final class DirectiveLanguage {
     private static boolean actionWithin(String s, int from) {
         int reach = Math.min(s.length(), from + VERB_REACH);
         for (String verb : ACTION_VERBS) {
-            int index = s.indexOf(verb, from);
+            int index = Texts.indexOf(s, verb, from, reach + verb.length());
             boolean progressive = index > 0 && (s.charAt(index - 1) == '在' || s.charAt(index - 1) == '于');
             if (index >= 0 && index < reach && (verb.length() > 1 || index == from) && !progressive) {
                 return true;

@@ -18,6 +18,9 @@ final class FigureReader {
     private final SpeechText speech;
     private final String text;
     private final List<SpeechFigure> out;
+    /** How far after a number its rank or comparison may stand. */
+    private static final int NEAR = 40;
+
     private Draft current;
     private int nounEnd = -1;
     private String pendingIndicator;
@@ -50,18 +53,19 @@ final class FigureReader {
         if (current == null) {
             return false;
         }
-        ComparisonReader.Found comparison = ComparisonReader.find(text, clause.start(), clause.end());
-        if (comparison != null && comparison.start() <= clause.start() + 1 && current.comparison == null) {
+        int near = Math.min(clause.end(), clause.start() + NEAR);
+        ComparisonReader.Found comparison = ComparisonReader.find(text, clause.start(), clause.start() + 2, near);
+        if (comparison != null && current.comparison == null) {
             current.comparison = comparison.comparison();
             current.end = comparison.end();
-            RankReader.Found rank = RankReader.find(text, comparison.end(), clause.end());
+            RankReader.Found rank = RankReader.find(text, comparison.end(), Math.min(clause.end(), comparison.end() + NEAR));
             if (rank != null && current.rank == null) {
                 current.rank = rank.rank();
                 current.end = rank.end();
             }
             return true;
         }
-        RankReader.Found rank = RankReader.find(text, clause.start(), clause.end());
+        RankReader.Found rank = RankReader.find(text, clause.start(), near);
         if (rank != null && current.rank == null && isShortLead(clause.start(), rank.start())
                 && QuantityParser.findAll(text, clause.start(), rank.start()).isEmpty()) {
             current.rank = rank.rank();
@@ -79,7 +83,7 @@ final class FigureReader {
             if (q.start() < from || Periods.yearAt(text, q.start(), clause.end()) != null) {
                 continue;
             }
-            String raw = text.substring(from, q.start());
+            String raw = text.substring(Math.max(from, q.start() - NEAR), q.start());
             if (isAttributive(q, clause) || IndicatorNames.trimPunctuation(raw).endsWith("的")) {
                 String name = IndicatorNames.clean(raw);
                 pendingIndicator = name.isEmpty() ? pendingIndicator : name;
@@ -101,12 +105,13 @@ final class FigureReader {
             current = new Draft(indicator, q, period, start, Math.max(q.end(), nounEnd));
             pendingIndicator = indicator;
             any = true;
-            ComparisonReader.Found comparison = ComparisonReader.find(text, q.end(), clause.end());
+            int near = Math.min(clause.end(), q.end() + NEAR);
+            ComparisonReader.Found comparison = ComparisonReader.find(text, q.end(), near);
             if (comparison != null) {
                 current.comparison = comparison.comparison();
                 current.end = comparison.end();
             }
-            RankReader.Found rank = RankReader.find(text, q.end(), clause.end());
+            RankReader.Found rank = RankReader.find(text, q.end(), near);
             if (rank != null) {
                 current.rank = rank.rank();
                 current.end = Math.max(current.end, rank.end());
@@ -130,7 +135,7 @@ final class FigureReader {
             boolean afterVerb = left.isEmpty() || IndicatorNames.COUNT_VERBS.contains(left)
                     || IndicatorNames.COUNT_VERBS.stream().anyMatch(bare::endsWith) || raw.endsWith("等");
             String noun = afterVerb ? IndicatorNames.nounAfter(text, q.end(), clause.end()) : "";
-            nounEnd = noun.isEmpty() ? -1 : text.indexOf(noun, q.end()) + noun.length();
+            nounEnd = noun.isEmpty() ? -1 : Texts.indexOf(text, noun, q.end(), clause.end()) + noun.length();
             return noun;
         }
         if (!left.isEmpty()) {
@@ -144,6 +149,9 @@ final class FigureReader {
 
     /** "XX高新区综合实力居全国国家级高新区第40位": a rank without an amount. */
     private void rankOnly(Span clause, Periods.Period period) {
+        if (clause.length() > NEAR * 2) {
+            return; // a rank names its indicator within a short clause
+        }
         RankReader.Found rank = RankReader.find(text, clause.start(), clause.end());
         if (rank == null || rank.start() <= clause.start()) {
             return;

@@ -11,7 +11,7 @@ final class IndicatorNames {
     private static final List<String> LEADING = List.of("截至目前", "近年来", "全市上下", "全区上下", "今年", "去年", "全年",
             "上半年", "下半年", "前三季度", "一季度", "目前", "现已", "现有", "其中", "同时", "此外", "另外", "特别是", "累计", "共有", "拥有", "共",
             "全市", "全区", "全县", "全省", "全国", "我市", "我区", "我县", "我省", "本市", "本区", "力争", "确保", "争取", "努力",
-            "全力", "成功", "培育", "实现", "完成", "拥有", "共有", "使", "让", "推动", "预计", "计划", "包括", "年底", "年末", "还",
+            "全力", "成功", "培育", "实现", "完成", "拥有", "共有", "使", "让", "推动", "预计", "计划", "建成投产", "建成", "引进", "发生", "年内", "包括", "年底", "年末", "还",
             "再", "也", "将", "要", "并", "且", "和", "的", "已", "现", "达");
     private static final List<String> TRAILING = List.of("首次突破", "首次迈上", "首次", "累计达到", "累计达", "增长到", "增长至",
             "提高到", "提高至", "提升到", "提升至", "保持在", "稳定在", "控制在", "达到了", "将达到", "分别为", "同比增长", "比上年增长",
@@ -21,7 +21,7 @@ final class IndicatorNames {
     private static final List<String> VERBS = List.of("完成", "实现", "拥有", "共有", "现有", "培育", "建成");
     /** Verbs after which the counted thing follows the number: "组织实施12个节能减排项目". */
     static final List<String> COUNT_VERBS = List.of("组织实施", "实施", "建成", "引进", "培育", "新增", "拥有", "有", "完成", "落户",
-            "开工", "签约", "打造", "建设", "新建", "招引", "首批", "累计", "共", "启动", "谋划", "储备", "推进");
+            "开工", "签约", "打造", "建设", "新建", "招引", "首批", "累计", "共", "启动", "谋划", "储备", "推进", "办好", "建好");
     private static final List<String> ABSTRACT_NOUNS = List.of("方面", "问题", "关键", "环节", "领域", "重点", "目标", "任务",
             "措施", "原则", "要求", "机制", "体系", "战役", "战略", "样板", "转变", "方向", "步", "层次", "维护", "确立");
     private static final int MAX_LENGTH = 30;
@@ -30,7 +30,7 @@ final class IndicatorNames {
     }
 
     static String clean(String raw) {
-        String s = trimPunctuation(raw);
+        String s = trimPunctuation(raw.length() > 2 * MAX_LENGTH ? raw.substring(raw.length() - 2 * MAX_LENGTH) : raw);
         int comma = Math.max(s.lastIndexOf('，'), s.lastIndexOf('：'));
         if (comma >= 0) {
             s = trimPunctuation(s.substring(comma + 1));
@@ -71,7 +71,7 @@ final class IndicatorNames {
 
     /** "第一产业", "大中型企业": a short subject that belongs to the indicator, unlike "规划2025年" or "特别是X新港已". */
     private static boolean isNounSubject(String subject) {
-        if (subject.length() > 8) {
+        if (subject.length() < 2 || subject.length() > 8) {
             return false;
         }
         for (int i = 0; i < subject.length(); i++) {
@@ -204,7 +204,7 @@ final class IndicatorNames {
                 return "";
             }
         }
-        return noun.length() >= 2 && noun.length() <= 16 && !noun.endsWith("级") ? noun : "";
+        return noun.length() >= 2 && noun.length() <= 16 && noun.indexOf('级') < 0 ? noun : "";
     }
 
     private static final List<String> NOUN_ENDS = List.of("诞生", "落户", "落地", "实现", "完成", "建成", "进入", "达到", "迁入",

@@ -40,18 +40,22 @@ final class Periods {
 
     /** "2025年" with an optional part of the year, not part of a longer number. */
     static Period yearAt(String text, int i, int to) {
-        if (i + 5 > to || (i > 0 && Chars.isDigit(text.charAt(i - 1)))) {
+        if (i + 5 > to || (i > 0 && (Chars.isDigit(text.charAt(i - 1)) || ChineseNumbers.isDigitChar(text.charAt(i - 1))))) {
             return null;
-        }
-        for (int k = 0; k < 4; k++) {
-            if (!Chars.isDigit(text.charAt(i + k))) {
-                return null;
-            }
         }
         if (text.charAt(i + 4) != '年') {
             return null;
         }
-        int year = Integer.parseInt(text.substring(i, i + 4));
+        int year = 0;
+        for (int k = 0; k < 4; k++) {
+            char c = text.charAt(i + k);
+            // "2026年" or "二〇二六年"
+            int digit = Chars.isDigit(c) ? c - '0' : ChineseNumbers.digitValue(c);
+            if (digit < 0 || (c == '两')) {
+                return null;
+            }
+            year = year * 10 + digit;
+        }
         if (year < 1900 || year > 2100) {
             return null;
         }

@@ -41,7 +41,7 @@ final class ProjectExtractor {
             }
             Candidate candidate = candidateAt(text, i, suffix);
             if (candidate == null) {
-                i += 1;
+                i += suffix.length();
                 continue;
             }
             int[] entry = seen.get(candidate.name());
@@ -68,6 +68,9 @@ final class ProjectExtractor {
         while (true) {
             int before = end;
             end = skipQualifiers(text, end);
+            if (end - suffixStart > MAX_NAME) {
+                return null;
+            }
             String chained = ProjectVocabulary.suffixAt(text, end);
             if (chained != null && !chained.equals("路") && !chained.equals("港") && !chained.equals("园")) {
                 end += chained.length();
@@ -129,8 +132,8 @@ final class ProjectExtractor {
         while (i > 0 && suffixStart - i <= MAX_LEFT) {
             char c = text.charAt(i - 1);
             if (c == '）' || c == '”') {
-                int open = text.lastIndexOf(c == '）' ? '（' : '“', i - 1);
-                if (open >= 0 && i - 1 - open <= 12 && text.lastIndexOf('\n', i - 1) < open) {
+                int open = Texts.lastIndexOf(text, c == '）' ? '（' : '“', i - 13, i - 1);
+                if (open >= 0 && Texts.indexOf(text, '\n', open, i - 1) < 0) {
                     i = open;
                     continue;
                 }

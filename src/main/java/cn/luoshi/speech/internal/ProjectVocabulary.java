@@ -12,12 +12,14 @@ final class ProjectVocabulary {
 
     /** Name endings, longest first, with what they denote. */
     static final Map<String, ProjectKind> SUFFIXES = suffixes();
+    /** Name endings by their first character, longest first. */
+    private static final Map<Character, List<String>> BY_FIRST_CHARACTER = byFirstCharacter();
     /** May follow a name ending: "铜霞路一期改扩建". */
     static final List<String> QUALIFIERS = List.of("一期", "二期", "三期", "四期", "改扩建", "提质改造", "扩建", "改造");
     /** Words that may follow a name without being part of it. */
     static final List<String> FOLLOWERS = List.of("建设", "等", "的", "和", "与", "及", "为", "是", "在", "已", "将", "于", "以及",
             "基础", "开工", "竣工", "全线", "通车", "落地", "签约", "启动", "建成", "投产", "迁入", "协同", "有序", "提质", "扩容",
-            "运营", "加快", "尽快", "东部", "西部", "南部", "北部", "核心区", "生态", "项目", "工程", "、", "综合");
+            "运营", "加快", "尽快", "年内", "年底", "早日", "全面", "顺利", "按期", "如期", "东部", "西部", "南部", "北部", "核心区", "生态", "项目", "工程", "、", "综合");
     /** Words in front of a name: verbs, prepositions, conjunctions. */
     static final List<String> STOPS = List.of("做大做强", "重点建设好", "建设好", "参观了", "目前拥有", "打造成", "推进", "加快", "建设",
             "建成", "打造", "实施", "完成", "启动", "抓好", "建强", "用好", "布局", "对接", "包括", "以及", "跟进", "紧密", "重点",
@@ -27,7 +29,7 @@ final class ProjectVocabulary {
             "西融", "迈向", "成为", "搞好", "做好", "今天", "还有", "还是", "留住", "扩大", "运作", "解决", "规划", "建立", "探索", "发挥",
             "注重", "提高", "协调", "可以", "还要", "坚持", "始终", "带动", "作为", "实现", "形成", "提供", "促进", "开展", "落实",
             "整治", "保护", "参加", "参与", "组织", "办好", "以上", "一大批", "一批", "大批", "最大", "了", "和", "与", "及", "等", "的", "在",
-            "对", "把", "将", "为", "是", "到", "向", "从", "由", "使", "让", "接", "连", "至", "以", "或", "及其");
+            "对", "把", "将", "为", "是", "到", "向", "从", "由", "使", "让", "接", "连", "以", "或", "及其");
     /** Words that do not name anything on their own: "重点项目", "环境治理项目", "区域性人才中心". */
     static final Set<String> GENERIC = Set.of("重点", "重大", "一批", "一大批", "这项", "该", "此", "这", "这些", "那些", "各类",
             "各项", "各级", "相关", "有关", "其他", "其它", "国家", "国家级", "省级", "市级", "县级", "区级", "省", "市", "区", "县",
@@ -47,6 +49,15 @@ final class ProjectVocabulary {
             "类", "种", "全", "各", "一", "型", "性", "化");
 
     private ProjectVocabulary() {
+    }
+
+    private static Map<Character, List<String>> byFirstCharacter() {
+        Map<Character, List<String>> map = new java.util.HashMap<>();
+        for (String suffix : SUFFIXES.keySet()) {
+            map.computeIfAbsent(suffix.charAt(0), c -> new java.util.ArrayList<>()).add(suffix);
+        }
+        map.values().forEach(list -> list.sort(java.util.Comparator.comparingInt(String::length).reversed()));
+        return Map.copyOf(map);
     }
 
     private static Map<String, ProjectKind> suffixes() {
@@ -71,13 +82,19 @@ final class ProjectVocabulary {
 
     /** The longest name ending starting at i, or null. */
     static String suffixAt(String text, int i) {
-        String best = null;
-        for (String suffix : SUFFIXES.keySet()) {
-            if (MarkerScanner.startsWith(text, i, suffix) && (best == null || suffix.length() > best.length())) {
-                best = suffix;
+        if (i >= text.length()) {
+            return null;
+        }
+        List<String> candidates = BY_FIRST_CHARACTER.get(text.charAt(i));
+        if (candidates == null) {
+            return null;
+        }
+        for (String suffix : candidates) {
+            if (MarkerScanner.startsWith(text, i, suffix)) {
+                return suffix;
             }
         }
-        return best;
+        return null;
     }
 
     /** Whether the words can be read entirely as generic vocabulary (and numbers or placeholders). */

@@ -54,7 +54,9 @@ final class QuantityExtractor {
                 if (headingDeadline != null || (targetList && targetAt < 0 && !review)) {
                     targetAt = sentence.start();
                 }
-                Integer deadline = deadline(periods, targetAt, headingDeadline != null ? headingDeadline : carriedDeadline);
+                Integer fallback = headingDeadline != null ? headingDeadline : carriedDeadline != null ? carriedDeadline
+                        : review ? null : headingYear(section);
+                Integer deadline = deadline(periods, targetAt, fallback);
                 boolean deploying = !review && DirectiveLanguage.isDeployment(s);
                 List<Span> before = new ArrayList<>();
                 List<Span> after = new ArrayList<>();
@@ -96,8 +98,8 @@ final class QuantityExtractor {
     private static int targetWordAt(String text, Span sentence) {
         int best = -1;
         for (String word : TARGET_WORDS) {
-            int at = text.indexOf(word, sentence.start());
-            if (at >= 0 && at < sentence.end() && (best < 0 || at < best)) {
+            int at = Texts.indexOf(text, word, sentence.start(), sentence.end());
+            if (at >= 0 && (best < 0 || at < best)) {
                 best = at;
             }
         }
@@ -127,21 +129,26 @@ final class QuantityExtractor {
         return null;
     }
 
+    /** The year stated before the targets ("2026年主要预期目标是："); deadlines inside are read clause by clause. */
     private static Integer deadline(List<Periods.Period> periods, int targetAt, Integer fallback) {
-        if (targetAt < 0) {
-            return fallback;
-        }
         for (Periods.Period p : periods) {
-            if (p.deadline() && p.year() != null) {
-                return p.year();
-            }
-        }
-        for (Periods.Period p : periods) {
-            if (p.year() != null) {
+            if (p.year() != null && !p.deadline() && (targetAt < 0 || p.start() < targetAt)) {
                 return p.year();
             }
         }
         return fallback;
+    }
+
+    /** "二、2026年工作安排": the year a deploying section is about. */
+    private static Integer headingYear(Section section) {
+        for (Section s = section; !s.isRoot(); s = s.parent) {
+            for (Periods.Period p : Periods.findAll(s.heading, 0, s.heading.length())) {
+                if (p.year() != null) {
+                    return p.year();
+                }
+            }
+        }
+        return null;
     }
 
     /** The same target stated twice is kept once, at its first mention; a deadline stated later is kept. */

@@ -14,7 +14,7 @@ final class QuantityParser {
     private static final String[] UNITS = {"个百分点", "百分点", "平方公里", "平方千米", "平方米", "平米", "立方米", "千瓦时",
             "千瓦", "兆瓦", "公里", "千米", "公顷", "美元", "元", "亩", "吨", "人次", "人", "户", "家", "个月", "个", "项", "所", "座",
             "处", "条", "台", "套", "辆", "艘", "架", "件", "篇", "名", "位", "倍", "年", "天", "小时", "分钟", "床", "张", "间", "栋",
-            "批", "种", "份", "标箱", "公斤", "千克", "米", "%", "‰", "GW", "MW", "TEU"};
+            "批", "种", "份", "起", "标箱", "公斤", "千克", "米", "%", "‰", "GW", "MW", "TEU"};
     private static final String[] MAGNITUDES = {"万亿", "千亿", "百亿", "千万", "百万", "亿", "万"};
     private static final String[] APPROXIMATE_AFTER = {"以上", "左右", "上下", "多", "余"};
     private static final String[] APPROXIMATE_BEFORE = {"约", "近", "超过", "超", "逾", "将近", "大约"};
@@ -186,6 +186,7 @@ final class QuantityParser {
             case "座" -> "谈";
             case "批" -> "准示";
             case "元" -> "素";
+            case "起" -> "来点步草飞见色码";
             default -> "";
         };
         return followers.indexOf(text.charAt(after)) >= 0;
@@ -223,6 +224,9 @@ final class QuantityParser {
         }
         if (n.placeholderYear) {
             return true;
+        }
+        if (n.chinese) {
+            return Periods.yearAt(text, n.end - 4, to) != null;
         }
         return n.value != null && n.digits == 4 && n.value.intValue() >= 1900 && n.value.intValue() <= 2100;
     }

@@ -8,6 +8,7 @@ import cn.luoshi.speech.SpeechFigure.Rank;
 final class RankReader {
 
     private static final List<String> VERBS = List.of("位居", "居于", "排名", "排在", "位列", "名列", "列", "居", "排");
+    private static final int SCOPE_REACH = 20;
     private static final String NOT_AFTER = "方梯批次个辆台枚块届轮季期部章条款项家";
 
     private RankReader() {
@@ -58,16 +59,21 @@ final class RankReader {
     private static Found found(String text, int from, int ordinalStart, int end, Integer position) {
         int scopeStart = from;
         int start = from;
+        int reach = Math.max(from, ordinalStart - SCOPE_REACH);
         for (String verb : VERBS) {
-            int at = text.lastIndexOf(verb, ordinalStart - 1);
+            int at = Texts.lastIndexOf(text, verb, reach, ordinalStart);
             if (at >= from) {
                 scopeStart = at + verb.length();
                 start = at;
                 break;
             }
         }
+        if (scopeStart == from && from < reach) {
+            return null; // nothing within reach names a scope
+        }
         if (scopeStart == from) {
-            int separator = Math.max(text.lastIndexOf('、', ordinalStart - 1), text.lastIndexOf('，', ordinalStart - 1));
+            int separator = Math.max(Texts.lastIndexOf(text, '、', reach, ordinalStart),
+                    Texts.lastIndexOf(text, '，', reach, ordinalStart));
             if (separator >= from) {
                 scopeStart = separator + 1;
             }

@@ -12,6 +12,9 @@ final class SpeechTextReader {
     private static final int TITLE_SEARCH_LINES = 8;
     private static final int MAX_TITLE = 100;
     private static final int MAX_HEADING_LINE = 40;
+    /** A teaser stands at the top of the page. */
+    private static final int TEASER_LINES = 10;
+    private static final int WRAPPED_TAIL = 3;
     private static final String[] SALUTATIONS = {"同志们", "尊敬的", "各位", "女士们", "先生们", "亲爱的", "大家好"};
     private static final String[] TITLE_WORDS = {"讲话", "发言", "致辞", "讲稿", "报告", "主持词", "动员会", "推进会", "部署会",
             "座谈会", "交流会", "工作会", "会议上", "大会上"};
@@ -67,7 +70,7 @@ final class SpeechTextReader {
                 all.append(lines.get(i).plain);
             }
         }
-        for (int i = 0; i < lines.size(); i++) {
+        for (int i = 0; i < Math.min(lines.size(), TEASER_LINES); i++) {
             Line line = lines.get(i);
             String text = line.plain;
             if (line.role != Role.CONTENT || text.length() < 20 || !(text.endsWith("...") || text.endsWith("…"))) {
@@ -95,7 +98,13 @@ final class SpeechTextReader {
             }
             int used = 1;
             String title = null;
-            if (isTitle(line.plain)) {
+            String tail = k + 1 < content.size() && content.get(k + 1) == nextNonBlank(lines, content.get(k))
+                    ? lines.get(content.get(k + 1)).plain : "";
+            if (isTitle(line.plain) && !tail.isEmpty() && tail.length() <= 6 && isTitle(line.plain + tail)
+                    && !startsWithSalutation(tail) && !tail.startsWith("—")) {
+                title = line.plain + tail; // "…会议上的" + "讲话"
+                used = 2;
+            } else if (isTitle(line.plain)) {
                 title = line.plain;
             } else if (k + 1 < content.size() && content.get(k + 1) == nextNonBlank(lines, content.get(k))) {
                 String next = lines.get(content.get(k + 1)).plain;
@@ -239,7 +248,8 @@ final class SpeechTextReader {
         }
         if (previous.length() <= MAX_HEADING_LINE && MarkerScanner.blockMarkerAt(previous, 0) != null
                 && !containsSentenceEnd(previous)) {
-            return true;
+            // a heading line; a tail of a character or two is its wrapped end ("…工作情" + "况")
+            return next.length() > WRAPPED_TAIL || containsSentenceEnd(next) || next.contains("，");
         }
         return isTitle(previous) || startsWithSalutation(next);
     }

@@ -18,10 +18,13 @@ final class TargetReader {
     private static final List<String> SCOPES = List.of("全国", "全省", "全市", "全区", "全县", "同类城市", "省内");
     private static final List<String> BUILD_VERBS = List.of("打造成", "建设成", "建成", "培育成", "发展成", "打造", "培育", "建设");
 
+    /** How far before a number its indicator and comparator are looked for. */
+    private static final int LEFT_REACH = 40;
+
     private final SpeechText speech;
     private final String text;
     private final List<SpeechTarget> out;
-    private final Integer deadline;
+    private Integer deadline;
     private Integer horizon;
     private String indicator;
     private String comparator;
@@ -46,10 +49,18 @@ final class TargetReader {
     }
 
     private void readClause(Span clause, Span previous, boolean scaleOnly) {
+        for (Periods.Period p : Periods.findAll(text, clause.start(), clause.end())) {
+            if (p.deadline()) {
+                deadline = p.year(); // "…；到二〇二八年，…": a deadline holds from where it is stated
+            }
+        }
         List<Quantity> quantities = QuantityParser.findAll(text, clause.start(), clause.end());
         int from = clause.start();
         int itemStart = startWithLeadIn(clause, previous);
         for (Quantity q : quantities) {
+            if (out.size() >= QuantityExtractor.MAX_ITEMS) {
+                return;
+            }
             if (Periods.yearAt(text, q.start(), clause.end()) != null) {
                 continue;
             }
@@ -64,7 +75,7 @@ final class TargetReader {
                 String name = objectOfBuild(clause, q);
                 int nounEnd = q.end() + IndicatorNames.nounAfter(text, q.end(), clause.end()).length();
                 if (!name.isEmpty()) {
-                    int start = Math.max(itemStart, text.lastIndexOf('、', q.start()) + 1);
+                    int start = Math.max(itemStart, Texts.lastIndexOf(text, '、', itemStart, q.start()) + 1);
                     add(name, "达到", q, null, start, nounEnd);
                     indicator = name;
                 }
@@ -72,11 +83,17 @@ final class TargetReader {
                 itemStart = skipSeparators(nounEnd);
                 continue;
             }
-            if (scaleOnly || (q.end() < clause.end() && text.charAt(q.end()) == '的')) {
+            if (q.end() < clause.end() && text.charAt(q.end()) == '的') {
                 from = q.end();
                 continue;
             }
-            String left = text.substring(from, q.start());
+            if (scaleOnly) {
+                readAmount(clause, from, itemStart, q);
+                from = q.end();
+                itemStart = skipSeparators(q.end());
+                continue;
+            }
+            String left = text.substring(Math.max(from, q.start() - LEFT_REACH), q.start());
             String found = lastComparator(left);
             String name = IndicatorNames.clean(found == null ? left : left.substring(0, left.lastIndexOf(found)));
             if (found != null) {
@@ -96,20 +113,52 @@ final class TargetReader {
         }
     }
 
+    /**
+     * An amount in a deploying sentence without a target word is a target when a verb sets it: "全年实施市级重点项目
+     * 200个", "新增城镇就业5万人", "突出办好十件民生实事". A bare count ("全市34座小型水库要…") is not.
+     */
+    private void readAmount(Span clause, int from, int itemStart, Quantity q) {
+        String left = text.substring(Math.max(from, q.start() - LEFT_REACH), q.start());
+        String found = lastComparator(left);
+        boolean verb = found != null || IndicatorNames.COUNT_VERBS.stream().anyMatch(left::contains);
+        if (!verb) {
+            return;
+        }
+        boolean counted = q.end() < clause.end() && Chars.isCjk(text.charAt(q.end())) && q.unit() != null && q.unit().length() <= 2;
+        String name = counted ? IndicatorNames.nounAfter(text, q.end(), clause.end())
+                : IndicatorNames.clean(found == null ? left : left.substring(0, left.lastIndexOf(found)));
+        if (name.isEmpty()) {
+            return;
+        }
+        int end = counted ? Texts.indexOf(text, name, q.end(), clause.end()) + name.length() : q.end();
+        add(name, found == null ? "达到" : found, q, null, itemStart, end);
+    }
+
     /** Targets stated in words, in the order they appear: 翻一番, 高于全省平均水平, 进入全省前X名. */
     private void readWordTargets(Span clause, int from, int itemStart) {
-        while (from < clause.end()) {
+        // each word's next position is searched again only once the reading has passed it: linear in the clause
+        int[] doublings = new int[DOUBLINGS.size()];
+        java.util.Arrays.fill(doublings, -2);
+        int average = -2;
+        int enter = -2;
+        while (from < clause.end() && out.size() < QuantityExtractor.MAX_ITEMS) {
             int doubling = -1;
             String doublingWord = null;
-            for (String word : DOUBLINGS) {
-                int at = text.indexOf(word, from);
-                if (at >= 0 && at < clause.end() && (doubling < 0 || at < doubling)) {
-                    doubling = at;
-                    doublingWord = word;
+            for (int w = 0; w < doublings.length; w++) {
+                if (doublings[w] == -2 || (doublings[w] >= 0 && doublings[w] < from)) {
+                    doublings[w] = Texts.indexOf(text, DOUBLINGS.get(w), from, clause.end());
+                }
+                if (doublings[w] >= 0 && (doubling < 0 || doublings[w] < doubling)) {
+                    doubling = doublings[w];
+                    doublingWord = DOUBLINGS.get(w);
                 }
             }
-            int average = indexWithin("平均水平", from, clause.end());
-            int enter = indexWithin("进入", from, clause.end());
+            if (average == -2 || (average >= 0 && average < from)) {
+                average = indexWithin("平均水平", from, clause.end());
+            }
+            if (enter == -2 || (enter >= 0 && enter < from)) {
+                enter = indexWithin("进入", from, clause.end());
+            }
             int next = firstOf(doubling, average, enter);
             if (next < 0) {
                 return;
@@ -123,8 +172,8 @@ final class TargetReader {
                 }
             } else if (next == average) {
                 end = average + 4;
-                int verb = Math.max(Math.max(text.lastIndexOf("高于", average), text.lastIndexOf("超过", average)),
-                        text.lastIndexOf("低于", average));
+                int verb = Math.max(Math.max(Texts.lastIndexOf(text, "高于", from, average),
+                        Texts.lastIndexOf(text, "超过", from, average)), Texts.lastIndexOf(text, "低于", from, average));
                 if (verb >= from) {
                     rename(IndicatorNames.clean(text.substring(from, verb)));
                     if (indicator != null) {
@@ -132,7 +181,7 @@ final class TargetReader {
                     }
                 }
             } else {
-                int front = text.indexOf('前', enter);
+                int front = Texts.indexOf(text, '前', enter, clause.end());
                 end = enter + 2;
                 if (front > enter && front - enter <= 6 && front + 1 < clause.end()) {
                     Quantity n = QuantityParser.parseAt(text, front + 1, clause.end());
@@ -157,8 +206,7 @@ final class TargetReader {
     }
 
     private int indexWithin(String word, int from, int to) {
-        int at = text.indexOf(word, from);
-        return at >= 0 && at < to ? at : -1;
+        return Texts.indexOf(text, word, from, to);
     }
 
     private static int firstOf(int... positions) {
@@ -173,8 +221,8 @@ final class TargetReader {
 
     private String scopeIn(int from, int to) {
         for (String scope : SCOPES) {
-            int at = text.indexOf(scope, from);
-            if (at >= 0 && at < to) {
+            int at = Texts.indexOf(text, scope, from, to);
+            if (at >= 0) {
                 return scope.substring(0, scope.length());
             }
         }
@@ -183,10 +231,11 @@ final class TargetReader {
 
     /** What a scale is built for: "将电子信息产业打造成千亿级…" → 电子信息产业; "打造两千亿级新材料产业集群" → 新材料产业集群. */
     private String objectOfBuild(Span clause, Quantity q) {
-        int jiang = Math.max(text.lastIndexOf('将', q.start()), text.lastIndexOf('把', q.start()));
+        int reach = Math.max(clause.start(), q.start() - 30);
+        int jiang = Math.max(Texts.lastIndexOf(text, '将', reach, q.start()), Texts.lastIndexOf(text, '把', reach, q.start()));
         if (jiang >= clause.start()) {
             for (String verb : BUILD_VERBS) {
-                int at = text.indexOf(verb, jiang);
+                int at = Texts.indexOf(text, verb, jiang, q.start());
                 if (at > jiang + 1 && at < q.start()) {
                     String name = IndicatorNames.clean(text.substring(jiang + 1, at));
                     if (!name.isEmpty()) {

@@ -24,6 +24,9 @@ final class TitleParser {
         source = stripTrailingParenthesis(source);
         int at = source.indexOf('在');
         int end = speechWordAt(source);
+        if (end < 0 && source.endsWith("上")) {
+            end = source.length() - 1; // "——2026年1月12日在…会议上"
+        }
         if (at < 0 || end <= at + 1) {
             return new TitleInfo(title, null, null);
         }

@@ -11,6 +11,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class LuoshiApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && cn.luoshi.speech.SpeechCli.COMMAND.equals(args[0])) {
+            // a command-line tool: no Spring context, no database
+            System.exit(cn.luoshi.speech.SpeechCli.run(args, System.out, System.err));
+            return;
+        }
         useApplicationTimeZone();
         SpringApplication.run(LuoshiApplication.class, args);
     }

@@ -24,12 +24,21 @@ public class Inbox {
     }
 
     public PageResponse<Notification> list(long userId, boolean unreadOnly, Paging paging) {
-        String where = " where user_id = :user" + (unreadOnly ? " and read_at is null" : "");
-        long total = jdbc.sql("select count(*) from notification" + where).param("user", userId).query(Long.class)
-                .single();
+        return list(userId, unreadOnly, null, paging);
+    }
+
+    /** The user's messages, newest first; {@code text} (optional) must occur in the title or the body. */
+    public PageResponse<Notification> list(long userId, boolean unreadOnly, String text, Paging paging) {
+        boolean search = text != null && !text.isBlank();
+        // One user's inbox is small, so the user_id index narrows enough and a plain substring test is fine.
+        String where = " where user_id = :user" + (unreadOnly ? " and read_at is null" : "")
+                + (search ? " and strpos(title || ' ' || coalesce(body, ''), :text) > 0" : "");
+        long total = jdbc.sql("select count(*) from notification" + where).param("user", userId)
+                .param("text", search ? text.strip() : "").query(Long.class).single();
         List<Notification> content = jdbc.sql("select id, kind, title, body, link, created_at, read_at from notification"
                         + where + " order by created_at desc, id desc limit :limit offset :offset")
-                .param("user", userId).param("limit", paging.size()).param("offset", paging.offset())
+                .param("user", userId).param("text", search ? text.strip() : "")
+                .param("limit", paging.size()).param("offset", paging.offset())
                 .query((rs, n) -> new Notification(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), Rows.time(rs, 6), Rows.time(rs, 7)))
                 .list();

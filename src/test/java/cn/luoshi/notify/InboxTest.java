@@ -61,7 +61,7 @@ class InboxTest {
         var request = new NotificationRequested(Recipients.overseersOf(gxj, Set.of(Role.SUPERVISOR)), "TEST",
                 "工信局任务亮红灯", "", "/tasks", "inbox-test-overseer");
         transactions.executeWithoutResult(s -> events.publishEvent(request));
-        assertThat(Api.as(port, "duchashi").get("/api/v1/notifications").body()).contains("工信局任务亮红灯");
+        assertThat(Api.as(port, "duchashi").get("/api/v1/notifications?q=工信局任务亮红灯").body()).contains("工信局任务亮红灯");
         assertThat(Api.as(port, "gxj").get("/api/v1/notifications").body()).doesNotContain("工信局任务亮红灯");
         long duchashi = accounts.findByUsername("duchashi").orElseThrow().id();
         var named = new NotificationRequested(Recipients.users(List.of(duchashi)), "TEST", "点名消息", "", null, null);

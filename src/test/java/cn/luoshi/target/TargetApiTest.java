@@ -141,7 +141,7 @@ class TargetApiTest {
         JsonNode cityTarget = Api.as(port, "leader").get("/api/v1/targets?unit=990100&year=2026").json()
                 .path("content").get(0);
         assertThat(cgq.get("/api/v1/targets/" + cityTarget.path("id").asLong()).status()).isEqualTo(404);
-        assertThat(cgq.get("/api/v1/notifications").body()).contains("下达目标");
+        assertThat(cgq.get("/api/v1/notifications?q=下达目标").body()).contains("下达目标");
         assertThat(cgq.post("/api/v1/targets", target("GDP", unit(DemoCity.CHENGGUAN), 2026, "REACH", "700"))
                 .status()).isEqualTo(403);
     }

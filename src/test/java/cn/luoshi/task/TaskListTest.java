@@ -151,7 +151,7 @@ class TaskListTest {
                 .isEqualTo("任务当前状态为「已签收」，不能执行「立项下发」");
         assertThat(fx.get(one).path("status").asString()).isEqualTo("ASSIGNED");
         assertThat(fx.get(two).path("status").asString()).isEqualTo("ASSIGNED");
-        assertThat(fx.as("zjj").get("/api/v1/notifications").body()).contains("新督办任务：批量下发测试二");
+        assertThat(fx.as("zjj").get("/api/v1/notifications?q=批量下发测试二").body()).contains("新督办任务：批量下发测试二");
         assertThat(fx.as("gxj").post("/api/v1/tasks/bulk-transitions",
                 Map.of("ids", List.of(one), "action", "ASSIGN")).status()).isEqualTo(403);
     }

@@ -30,9 +30,10 @@ class NotificationApiController {
     @GetMapping
     PageResponse<Notification> list(@AuthenticationPrincipal LuoshiUser me,
                                      @RequestParam(defaultValue = "false") boolean unread,
+                                     @RequestParam(required = false) String q,
                                      @RequestParam(required = false) Integer page,
                                      @RequestParam(required = false) Integer size) {
-        return inbox.list(me.id(), unread, Paging.of(page, size));
+        return inbox.list(me.id(), unread, q, Paging.of(page, size));
     }
 
     @GetMapping("/unread-count")

@@ -1,0 +1,101 @@
+package cn.luoshi.speech;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import cn.luoshi.testsupport.Api;
+import cn.luoshi.testsupport.BrowserSession;
+import cn.luoshi.testsupport.LuoshiTest;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.SelectOption;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The supervision office imports seed 001, registers the tasks of its six focus areas and finds them on the board. */
+@LuoshiTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SpeechBrowserTest {
+
+    /** The six focus areas (六项重点工作) of part three of seed 001, as a reader finds them. */
+    static final List<String> FOCUS_AREAS = List.of("聚焦交通互联互通", "聚焦创新赋能发展", "聚焦产业转型升级",
+            "聚焦全域临空发展", "聚焦深化改革开放", "聚焦提升城市品质");
+
+    @LocalServerPort
+    int port;
+
+    BrowserSession browser;
+
+    @BeforeAll
+    void start() {
+        browser = new BrowserSession(port);
+    }
+
+    @AfterAll
+    void stop() {
+        browser.close();
+    }
+
+    @Test
+    void theSixFocusAreasOfSeed001BecomeTasksOnTheBoard() {
+        Page page = browser.signIn("duchashi");
+        page.click("text=讲话稿导入");
+        assertThat(page).hasTitle("讲话稿导入 · 落实");
+        page.setInputFiles("#file", Path.of("src/test/resources/speech/seeds/001_c29f753ae4b19a69.txt"));
+        page.click("#read-speech");
+        page.waitForURL("**/speech/imports/*");
+
+        assertThat(page.locator("#meetingTitle")).hasValue("市委书记在都市圈建设重点工作推进会上的讲话");
+        assertThat(page.locator("#speakerRole")).hasValue("市委书记");
+        assertThat(page.locator("#speech-text .hl-task").first()).isVisible();
+
+        page.selectOption("#defaultLeadUnitId", new SelectOption().setLabel("市发展和改革委员会"));
+        for (String area : FOCUS_AREAS) {
+            Locator group = page.locator(".task-group").filter(new Locator.FilterOptions().setHasText(area));
+            assertThat(group).hasCount(1);
+            group.locator(".group-toggle").check();
+        }
+        int ticked = Integer.parseInt(page.locator("#selected-count").textContent().strip());
+        assertThat(ticked).as("every focus area has at least two items").isGreaterThanOrEqualTo(12);
+
+        // Clicking an item's pin shows its sentence in the speech.
+        page.locator(".task-group").filter(new Locator.FilterOptions().setHasText("聚焦交通互联互通"))
+                .locator(".source-link").first().click();
+        assertThat(page.locator("#speech-text .flash")).containsText("高速");
+
+        page.click("#register");
+        assertThat(page.locator("#outcome")).containsText("任务新增 " + ticked + " 项");
+
+        page.click("#outcome a");
+        page.waitForURL("**/tasks?meeting=*");
+        assertThat(page.locator("body")).containsText("花湖机场高速");
+        String meeting = page.url().replaceAll(".*meeting=(\\d+).*", "$1");
+
+        JsonNode list = Api.as(port, "duchashi").get("/api/v1/tasks?meeting=" + meeting + "&size=100").json();
+        assertThat(list.path("totalElements").asInt()).isEqualTo(ticked);
+        Set<String> areas = new HashSet<>();
+        for (JsonNode task : list.path("content")) {
+            String path = task.path("outlinePath").asString();
+            FOCUS_AREAS.stream().filter(path::contains).forEach(areas::add);
+            assertThat(task.path("status").asString()).isEqualTo("DRAFT");
+            assertThat(task.path("leadUnit").path("name").asString()).isEqualTo("市发展和改革委员会");
+        }
+        assertThat(areas).containsExactlyInAnyOrderElementsOf(FOCUS_AREAS);
+
+        // Importing the same file again shows the registration instead of starting over.
+        page.navigate(browser.url("/speech"));
+        page.setInputFiles("#file", Path.of("src/test/resources/speech/seeds/001_c29f753ae4b19a69.txt"));
+        page.click("#read-speech");
+        page.waitForURL("**/speech/imports/*");
+        assertThat(page.locator("#registered-note")).containsText("已有 " + ticked + " 项任务");
+    }
+}

@@ -1,12 +1,17 @@
 package cn.luoshi.project;
 
+import cn.luoshi.org.LuoshiUser;
+
 /**
- * Published when a problem is raised on a project, so the task and appeal modules can turn it into a task or an
- * appeal (and link it back with {@link ProjectProblems#linkTask} or {@link ProjectProblems#linkAppeal}).
+ * Published in the transaction that raises a problem on a project. With route {@link ProblemRoute#APPEAL} the appeal
+ * module files the appeal on the raiser's authority and links it back with {@link ProjectProblems#linkAppeal}; if it
+ * refuses, the problem is not raised either.
  *
  * @param enterpriseCreditCode the credit code of the project's enterprise, null when it has none
  * @param unitId               the project's lead unit
+ * @param raisedBy             who raised it
  */
-public record ProjectProblemRaised(long projectId, long problemId, String enterpriseCreditCode, long unitId,
-                                   String text) {
+public record ProjectProblemRaised(long projectId, long problemId, String projectName, String enterpriseCreditCode,
+                                   String enterpriseName, long unitId, String text, ProblemReport report,
+                                   LuoshiUser raisedBy) {
 }

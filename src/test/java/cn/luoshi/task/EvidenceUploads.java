@@ -10,9 +10,9 @@ import java.util.UUID;
 import cn.luoshi.testsupport.Api;
 
 /** Multipart progress reports with evidence files, as a browser or a script sends them. */
-final class EvidenceUploads {
+public final class EvidenceUploads {
 
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+    public static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
             .getBytes(StandardCharsets.US_ASCII);
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
     static final byte[] DOCX = {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0};
@@ -21,7 +21,8 @@ final class EvidenceUploads {
     private EvidenceUploads() {
     }
 
-    static Api.Response report(Api api, long taskId, double percent, String text, String filename, byte[] content) {
+    public static Api.Response report(Api api, long taskId, double percent, String text, String filename,
+                                      byte[] content) {
         String boundary = "----luoshi" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {

@@ -23,6 +23,8 @@ import cn.luoshi.project.ProjectDetails;
 import cn.luoshi.project.ProjectFilter;
 import cn.luoshi.project.ProjectImports;
 import cn.luoshi.project.ProjectMonth;
+import cn.luoshi.project.ProblemReport;
+import cn.luoshi.project.ProblemRoute;
 import cn.luoshi.project.ProjectProblem;
 import cn.luoshi.project.ProjectProblems;
 import cn.luoshi.project.ProjectSource;
@@ -194,13 +196,16 @@ class ProjectApiController {
         return ResponseEntity.noContent().build();
     }
 
-    record ProblemRequest(String text) {
+    /** {@code route}: NONE (default), TASK or APPEAL; {@code dueDate} for a task, the contact for an appeal. */
+    record ProblemRequest(String text, ProblemRoute route, java.time.LocalDate dueDate, String contactName,
+                          String contactPhone) {
     }
 
     @PostMapping("/{id}/problems")
     ResponseEntity<ProjectProblem> raise(@AuthenticationPrincipal LuoshiUser me, @PathVariable long id,
                                          @RequestBody ProblemRequest r) {
-        ProjectProblem problem = problems.raise(id, r.text(), me);
+        ProjectProblem problem = problems.raise(id, new ProblemReport(r.text(), r.route(), r.dueDate(),
+                r.contactName(), r.contactPhone()), me);
         return ResponseEntity.created(URI.create("/api/v1/projects/" + id)).body(problem);
     }
 

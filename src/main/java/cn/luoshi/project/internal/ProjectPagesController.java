@@ -27,6 +27,8 @@ import cn.luoshi.project.ProjectDetails;
 import cn.luoshi.project.ProjectFilter;
 import cn.luoshi.project.ProjectImports;
 import cn.luoshi.project.ProjectMonth;
+import cn.luoshi.project.ProblemReport;
+import cn.luoshi.project.ProblemRoute;
 import cn.luoshi.project.ProjectProblems;
 import cn.luoshi.project.ProjectStage;
 import cn.luoshi.project.ProjectSummary;
@@ -224,9 +226,12 @@ class ProjectPagesController {
 
     @PostMapping("/{id}/problems")
     String raise(@AuthenticationPrincipal LuoshiUser me, @PathVariable long id, @RequestParam String text,
-                 RedirectAttributes redirect) {
+                 @RequestParam(required = false) ProblemRoute route,
+                 @RequestParam(required = false) java.time.LocalDate dueDate,
+                 @RequestParam(required = false) String contactName,
+                 @RequestParam(required = false) String contactPhone, RedirectAttributes redirect) {
         try {
-            problems.raise(id, text, me);
+            problems.raise(id, new ProblemReport(text, route, dueDate, contactName, contactPhone), me);
             redirect.addFlashAttribute("flashSuccess", messages.get("project.page.problemRaised"));
         } catch (DomainException e) {
             redirect.addFlashAttribute("flashError", FormErrors.message(e, messages));

@@ -368,6 +368,11 @@ public class ProjectRepository {
                 .query(ProjectRepository::mapProblem).optional();
     }
 
+    public Optional<ProjectProblem> problemOfAppeal(long appealId) {
+        return jdbc.sql("select * from project_problem where appeal_id = ? order by id limit 1").param(appealId)
+                .query(ProjectRepository::mapProblem).optional();
+    }
+
     public long insertProblem(long projectId, String text, String actor, OffsetDateTime now) {
         return jdbc.sql("""
                         insert into project_problem (project_id, text, status, raised_by, raised_at)

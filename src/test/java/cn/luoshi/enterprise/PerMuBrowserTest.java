@@ -2,36 +2,16 @@ package cn.luoshi.enterprise;
 
 import java.nio.file.Path;
 
-import cn.luoshi.testsupport.BrowserSession;
+import cn.luoshi.testsupport.BrowserTest;
 import cn.luoshi.testsupport.LuoshiTest;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 @LuoshiTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PerMuBrowserTest {
-
-    @LocalServerPort
-    int port;
-
-    BrowserSession browser;
-
-    @BeforeAll
-    void start() {
-        browser = new BrowserSession(port);
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
-    }
+class PerMuBrowserTest extends BrowserTest {
 
     @Test
     void theParkRunsAnEvaluationAndItsHeadPublishesIt() {

@@ -7,17 +7,13 @@ import java.util.List;
 
 import cn.luoshi.org.DemoCity;
 import cn.luoshi.org.OrgUnits;
-import cn.luoshi.testsupport.BrowserSession;
+import cn.luoshi.testsupport.BrowserTest;
 import cn.luoshi.testsupport.LuoshiTest;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -26,28 +22,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * workbook is refused with a row-by-row report; the ranking, benchmark and target pages read like seed 000.
  */
 @LuoshiTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StatisticsBrowserTest {
+class StatisticsBrowserTest extends BrowserTest {
 
     private static final Path SHOTS = Path.of("target", "screenshots");
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     OrgUnits units;
-
-    BrowserSession browser;
-
-    @BeforeAll
-    void start() {
-        browser = new BrowserSession(port);
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
-    }
 
     @Test
     void aStatisticianImportsAWorkbookAndSeesTheRankingChange() throws IOException {

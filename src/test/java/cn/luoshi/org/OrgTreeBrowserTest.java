@@ -2,35 +2,15 @@ package cn.luoshi.org;
 
 import java.nio.file.Path;
 
-import cn.luoshi.testsupport.BrowserSession;
+import cn.luoshi.testsupport.BrowserTest;
 import cn.luoshi.testsupport.LuoshiTest;
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 @LuoshiTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OrgTreeBrowserTest {
-
-    @LocalServerPort
-    int port;
-
-    BrowserSession browser;
-
-    @BeforeAll
-    void start() {
-        browser = new BrowserSession(port);
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
-    }
+class OrgTreeBrowserTest extends BrowserTest {
 
     @Test
     void aSupervisorSignsInAndFindsTheDemoCityInTheOrgTree() {

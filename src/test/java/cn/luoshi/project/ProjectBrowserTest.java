@@ -13,40 +13,20 @@ import javax.imageio.ImageIO;
 import cn.luoshi.org.DemoCity;
 import cn.luoshi.org.OrgUnits;
 import cn.luoshi.testsupport.Api;
-import cn.luoshi.testsupport.BrowserSession;
+import cn.luoshi.testsupport.BrowserTest;
 import cn.luoshi.testsupport.LuoshiTest;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 @LuoshiTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProjectBrowserTest {
-
-    @LocalServerPort
-    int port;
+class ProjectBrowserTest extends BrowserTest {
 
     @Autowired
     OrgUnits units;
-
-    BrowserSession browser;
-
-    @BeforeAll
-    void start() {
-        browser = new BrowserSession(port);
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
-    }
 
     @Test
     void theProjectOfficeFilesAMonthAndSeesTheLightAndChartChange() throws IOException {

@@ -83,7 +83,7 @@ public final class ProjectSummaryBenchmark {
             jdbc.sql("""
                             insert into project_month (project_id, year, month, planned, completed)
                             select p.id, 2026, m, round(p.total_investment / 24, 2),
-                                   case when m < 7 then round(p.total_investment / 24 * (0.4 + random()), 2) end
+                                   case when m < 7 then round(p.total_investment / 24 * (0.4 + random()::numeric), 2) end
                             from project p cross join generate_series(1, 12) m where p.code like 'BM-%'""").update();
             jdbc.sql("""
                             insert into project_year (project_id, year, planned, completed)

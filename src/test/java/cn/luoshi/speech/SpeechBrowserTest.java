@@ -6,16 +6,12 @@ import java.util.List;
 import java.util.Set;
 
 import cn.luoshi.testsupport.Api;
-import cn.luoshi.testsupport.BrowserSession;
+import cn.luoshi.testsupport.BrowserTest;
 import cn.luoshi.testsupport.LuoshiTest;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -23,27 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The supervision office imports seed 001, registers the tasks of its six focus areas and finds them on the board. */
 @LuoshiTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SpeechBrowserTest {
+class SpeechBrowserTest extends BrowserTest {
 
     /** The six focus areas (六项重点工作) of part three of seed 001, as a reader finds them. */
     static final List<String> FOCUS_AREAS = List.of("聚焦交通互联互通", "聚焦创新赋能发展", "聚焦产业转型升级",
             "聚焦全域临空发展", "聚焦深化改革开放", "聚焦提升城市品质");
-
-    @LocalServerPort
-    int port;
-
-    BrowserSession browser;
-
-    @BeforeAll
-    void start() {
-        browser = new BrowserSession(port);
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
-    }
 
     @Test
     void theSixFocusAreasOfSeed001BecomeTasksOnTheBoard() {

@@ -4,39 +4,19 @@ import java.nio.file.Path;
 
 import cn.luoshi.org.DemoCity;
 import cn.luoshi.org.OrgUnits;
-import cn.luoshi.testsupport.BrowserSession;
+import cn.luoshi.testsupport.BrowserTest;
 import cn.luoshi.testsupport.LuoshiTest;
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 @LuoshiTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TaskBrowserTest {
-
-    @LocalServerPort
-    int port;
+class TaskBrowserTest extends BrowserTest {
 
     @Autowired
     OrgUnits units;
-
-    BrowserSession browser;
-
-    @BeforeAll
-    void start() {
-        browser = new BrowserSession(port);
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
-    }
 
     @Test
     void theSupervisorSeesTheDemoBoardWithItsLights() {

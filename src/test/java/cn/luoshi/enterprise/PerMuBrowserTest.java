@@ -34,7 +34,7 @@ class PerMuBrowserTest extends BrowserTest {
         head.click("#publish-run");
         assertThat(head.locator("#run-status")).containsText("已发布");
         assertThat(head.locator("#publish-run")).hasCount(0);
-        head.locator("#result-table button:has-text('得分说明')").first().click();
+        head.locator("#result-table a:has-text('得分说明')").first().click();
         assertThat(head.locator("#result-table .explanation").first()).isVisible();
         assertThat(head.locator("#result-table .explanation").first()).containsText("亩均税收");
         head.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "per-mu-run.png"))

@@ -95,9 +95,11 @@ final class CorpusMatching {
     // ---------------------------------------------------------------- outline
 
     static boolean sameHeading(Heading expected, OutlineNode actual) {
-        if (expected.level() != actual.level()) {
-            return false;
-        }
+        return expected.level() == actual.level() && sameHeadingText(expected, actual);
+    }
+
+    /** The heading rule without the level: a heading found, wherever the tree put it. */
+    static boolean sameHeadingText(Heading expected, OutlineNode actual) {
         String a = heading(expected.heading());
         String b = heading(actual.heading());
         if (a.equals(b)) {
@@ -117,14 +119,19 @@ final class CorpusMatching {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("[Xx×*＊]+|20xx|__+");
     private static final Pattern CHANGE_SUFFIX = Pattern.compile("(同比)?(增长|增速|增幅|下降|降幅|增加|减少)$");
+    /** Verbs of achieving that name no measure: 重点项目完成投资 is 重点项目投资. */
+    private static final Pattern ACHIEVING = Pattern.compile("完成|实现");
 
-    /** Indicator as compared: normalised, placeholders and a trailing 增长/增速/增幅/下降/降幅 removed. */
+    /**
+     * Indicator as compared: normalised; placeholders, the verbs 完成 and 实现, and a trailing
+     * 增长/增速/增幅/下降/降幅 removed.
+     */
     static String indicator(String s) {
         if (s == null) {
             return "";
         }
         String n = PLACEHOLDER.matcher(s).replaceAll("");
-        n = normalise(n);
+        n = ACHIEVING.matcher(normalise(n)).replaceAll("");
         return CHANGE_SUFFIX.matcher(n).replaceFirst("");
     }
 

@@ -151,6 +151,39 @@ class CalendarNoticeTest {
         assertThat(calendar.covers(2027)).isFalse();
     }
 
+    /**
+     * Dispatched on Thursday 31 December 2026 at 16:30 with 2 office hours to sign for (tier NORMAL): one hour on
+     * the 31st, the second on the next working day. Without a 2027 notice that is Friday 1 January, 09:30; with the
+     * test notice, Monday 4 January, 09:30. The answer's 10 working days from the 31st end on 14 January without
+     * the notice (1 January counted) and on 15 January with it.
+     */
+    @Test
+    void aSignForDeadlineIsRecountedInOfficeHours() {
+        clock.set(at(2026, 12, 31, 16, 30));
+        Api admin = Api.as(port, "admin");
+        try {
+            Map<String, Object> body = new java.util.HashMap<>(AppealSupport.publicAppeal("FUNDING", "跨年签收"));
+            body.put("responsibleUnitId", units.findByCode(DemoCity.GXJ).orElseThrow().id());
+            Api.Response filed = Api.as(port, "ysj").post("/api/v1/appeals", body);
+            assertThat(filed.status()).isEqualTo(201);
+            long id = filed.json().path("id").asLong();
+            JsonNode before = Api.as(port, "ysj").get("/api/v1/appeals/" + id).json();
+            assertThat(before.path("status").asString()).isEqualTo("DISPATCHED");
+            assertThat(instant(before.path("acceptDueAt"))).isEqualTo(at(2027, 1, 1, 9, 30).toOffsetDateTime());
+            assertThat(instant(before.path("answerDueAt"))).isEqualTo(at(2027, 1, 14, 17, 30).toOffsetDateTime());
+            assertThat(before.path("deadlineEstimated").asBoolean()).isTrue();
+
+            assertThat(admin.put("/api/v1/calendar/2027", Map.of("text", TEST_NOTICE, "source", "测试用通知"))
+                    .status()).isEqualTo(200);
+            JsonNode after = Api.as(port, "ysj").get("/api/v1/appeals/" + id).json();
+            assertThat(instant(after.path("acceptDueAt"))).isEqualTo(at(2027, 1, 4, 9, 30).toOffsetDateTime());
+            assertThat(instant(after.path("answerDueAt"))).isEqualTo(at(2027, 1, 15, 17, 30).toOffsetDateTime());
+            assertThat(after.path("deadlineEstimated").asBoolean()).isFalse();
+        } finally {
+            removeTestNotice(admin);
+        }
+    }
+
     @Test
     void theAdminIsWarnedFromSixtyDaysBefore2027WithoutItsNoticeAndNotOneDayEarlier() {
         Api admin = Api.as(port, "admin");

@@ -46,8 +46,10 @@ class OpenApiConfiguration {
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    ModelResolver luoshiModelResolver(SpringDocConfigProperties properties) {
-        boolean openapi31 = properties.isOpenapi31();
+    ModelResolver luoshiModelResolver(ObjectProvider<SpringDocConfigProperties> properties) {
+        // Without springdoc (no web server, or the document switched off) the resolver is never asked anything.
+        SpringDocConfigProperties springdoc = properties.getIfAvailable();
+        boolean openapi31 = springdoc == null || springdoc.isOpenapi31();
         return new ModelResolver(openapi31 ? Json31.mapper() : Json.mapper(), new SchemaNames())
                 .openapi31(openapi31);
     }

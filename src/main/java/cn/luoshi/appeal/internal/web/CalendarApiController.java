@@ -25,18 +25,23 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/calendar")
 class CalendarApiController {
 
+    static final String STAFF = "isAuthenticated() and !hasRole('ENTERPRISE')";
+
     private final CalendarNotices notices;
 
     CalendarApiController(CalendarNotices notices) {
         this.notices = notices;
     }
 
+    /** Staff only: the years name the officials who recorded them (enterprises see no officials' names). */
     @GetMapping("/coverage")
+    @PreAuthorize(STAFF)
     CalendarNotices.Coverage coverage() {
         return notices.coverage();
     }
 
     @GetMapping("/{year}")
+    @PreAuthorize(STAFF)
     CalendarNotices.YearNotice year(@PathVariable int year) {
         return notices.year(year);
     }

@@ -14,6 +14,7 @@ import cn.luoshi.common.error.FieldProblem;
 import cn.luoshi.common.web.FormErrors;
 import cn.luoshi.common.web.Messages;
 import cn.luoshi.org.LuoshiUser;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,6 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/appeals/calendar")
+@PreAuthorize(CalendarApiController.STAFF)
 class CalendarPagesController {
 
     /** A notice's text is a few dozen lines; a file much larger is not one. */

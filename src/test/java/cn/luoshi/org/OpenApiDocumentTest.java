@@ -156,7 +156,8 @@ class OpenApiDocumentTest {
                         problems.add(where + ": no request body documented");
                         continue;
                     }
-                    if (!Boolean.valueOf(required).equals(Boolean.TRUE.equals(operation.getRequestBody().getRequired()))) {
+                    boolean documentedRequired = Boolean.TRUE.equals(operation.getRequestBody().getRequired());
+                    if (required != documentedRequired) {
                         problems.add(where + ": body required " + operation.getRequestBody().getRequired()
                                 + ", controller says " + required);
                     }

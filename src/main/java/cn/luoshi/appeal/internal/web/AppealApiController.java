@@ -216,7 +216,8 @@ class AppealApiController {
         Appeal a = appeals.byToken(code, token);
         return new TrackView(a.code(), a.title(), a.categoryName(), a.status(),
                 a.responsibleUnit() == null ? null : a.responsibleUnit().name(), a.submittedAt(), a.answerDueAt(),
-                a.deadlineEstimated(), a.answeredAt(), a.answer(), a.rating(), a.version(), appeals.historyByToken(code, token));
+                a.deadlineEstimated(), a.answeredAt(), a.answer(), a.rating(), a.version(),
+                appeals.historyByToken(code, token));
     }
 
     @GetMapping("/stats")

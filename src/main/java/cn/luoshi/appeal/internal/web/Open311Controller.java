@@ -164,7 +164,7 @@ class Open311Controller {
         Map<String, Object> created = new LinkedHashMap<>();
         created.put("service_request_id", filed.code());
         created.put("service_notice", "已受理，答复时限 " + Open311Format.time(filed.answerDueAt())
-                + (filed.deadlineEstimated() ? "（估算：该年节假日安排尚未公布）" : ""));
+                + (filed.deadlineEstimated() ? messages.chinese("appeal.calendar.open311Estimated") : ""));
         created.put("account_id", null);
         List<Map<String, Object>> body = List.of(created);
         return ResponseEntity.status(HttpStatus.CREATED).contentType(type(format))

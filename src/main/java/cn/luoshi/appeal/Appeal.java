@@ -4,7 +4,12 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** One appeal as its readers see it. */
+/**
+ * One appeal as its readers see it.
+ *
+ * @param deadlineEstimated the running deadline (signing for, answering) counts days of a year whose State Council
+ *                          holiday notice the calendar does not hold yet, so it assumes Monday to Friday (估算)
+ */
 public record Appeal(long id, String code, String creditCode, String enterpriseName, String contactName,
                      String contactPhone, String contactEmail, String categoryCode, String categoryName,
                      String title, String content, AppealChannel channel, AppealStatus status,
@@ -14,7 +19,8 @@ public record Appeal(long id, String code, String creditCode, String enterpriseN
                      OffsetDateTime acceptedAt, OffsetDateTime answerDueAt, OffsetDateTime answeredAt, String answer,
                      OffsetDateTime closedAt, CloseReason closeReason, Rating rating, String ratingComment,
                      OffsetDateTime ratedAt, int reopenCount, boolean supervisorFlag, int escalationLevel,
-                     String possibleDuplicateOf, boolean overdue, OffsetDateTime updatedAt, int version) {
+                     String possibleDuplicateOf, boolean overdue, boolean deadlineEstimated,
+                     OffsetDateTime updatedAt, int version) {
 
     /** The unit whose handlers act on the appeal now. */
     public Long responsibleUnitId() {

@@ -50,9 +50,11 @@ public class AppealRepository {
               or (a.status in ('SUBMITTED', 'DISPATCHED', 'ACCEPTED', 'REOPENED') and a.answer_due_at < :now)))""";
 
     private final JdbcClient jdbc;
+    private final WorkingCalendar calendar;
 
-    AppealRepository(JdbcClient jdbc) {
+    AppealRepository(JdbcClient jdbc, WorkingCalendar calendar) {
         this.jdbc = jdbc;
+        this.calendar = calendar;
     }
 
     /**
@@ -171,17 +173,19 @@ public class AppealRepository {
     }
 
     public Optional<Appeal> find(long id, DataScope scope, OffsetDateTime now) {
+        CalendarView view = calendar.view();
         Map<String, Object> params = new HashMap<>();
         bindScope(scope, params);
         params.put("id", id);
         params.put("now", now);
         return jdbc.sql(SELECT + " where a.id = :id and " + listScopeCondition(scope)).params(params)
-                .query((rs, n) -> map(rs, now)).optional();
+                .query((rs, n) -> map(rs, now, view)).optional();
     }
 
     /** Without scope: for the follow-up token, the system jobs and the owner-checked paths. */
     public Optional<Appeal> findUnscoped(long id, OffsetDateTime now) {
-        return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query((rs, n) -> map(rs, now)).optional();
+        CalendarView view = calendar.view();
+        return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query((rs, n) -> map(rs, now, view)).optional();
     }
 
     public Optional<Long> idByCode(String code) {
@@ -217,6 +221,7 @@ public class AppealRepository {
     }
 
     public PageResponse<Appeal> list(AppealQuery query, DataScope scope, Paging paging, OffsetDateTime now) {
+        CalendarView view = calendar.view();
         Map<String, Object> params = new HashMap<>();
         String where = where(query, scope, params, now);
         long total = jdbc.sql("select count(*) from appeal a where " + where).params(params)
@@ -225,19 +230,20 @@ public class AppealRepository {
         params.put("offset", paging.offset());
         List<Appeal> content = jdbc.sql(SELECT + " where " + where
                         + " order by a.submitted_at desc, a.id desc limit :limit offset :offset")
-                .params(params).query((rs, n) -> map(rs, now)).list();
+                .params(params).query((rs, n) -> map(rs, now, view)).list();
         return paging.page(content, total);
     }
 
     /** Every matching appeal in pages of {@code batch}, newest first (keyset paging), e.g. for an export. */
     public void forEach(AppealQuery query, DataScope scope, OffsetDateTime now, int max,
                         java.util.function.Consumer<Appeal> consumer) {
+        CalendarView view = calendar.view();
         Map<String, Object> params = new HashMap<>();
         String where = where(query, scope, params, now);
         params.put("max", max);
         jdbc.sql(SELECT + " where " + where + " order by a.submitted_at desc, a.id desc limit :max").params(params)
                 .query((ResultSet rs) -> {
-                    consumer.accept(map(rs, now));
+                    consumer.accept(map(rs, now, view));
                 });
     }
 
@@ -298,6 +304,7 @@ public class AppealRepository {
      * supervisor's 回访 list.
      */
     public List<Appeal> callbackSample(DataScope scope, int size, OffsetDateTime now) {
+        CalendarView view = calendar.view();
         Map<String, Object> params = new HashMap<>();
         bindScope(scope, params);
         params.put("now", now);
@@ -307,7 +314,7 @@ public class AppealRepository {
                          and a.status = 'CLOSED' and a.answered_at is not null and a.closed_at >= :since
                          and not exists (select 1 from appeal_callback cb where cb.appeal_id = a.id)
                         order by random() limit :size""")
-                .params(params).query((rs, n) -> map(rs, now)).list();
+                .params(params).query((rs, n) -> map(rs, now, view)).list();
     }
 
     public boolean update(long id, int version, AppealState s, OffsetDateTime now) {
@@ -373,12 +380,19 @@ public class AppealRepository {
         return s == null ? null : AppealStatus.valueOf(s);
     }
 
-    static Appeal map(ResultSet rs, OffsetDateTime now) throws SQLException {
+    /** @param view the calendar, to tell a running deadline counted over a year without a holiday notice */
+    static Appeal map(ResultSet rs, OffsetDateTime now, CalendarView view) throws SQLException {
         AppealStatus status = AppealStatus.valueOf(rs.getString("status"));
         OffsetDateTime acceptDue = Rows.time(rs, "accept_due_at");
         OffsetDateTime answerDue = Rows.time(rs, "answer_due_at");
         boolean overdue = status.isOpen() && ((status == AppealStatus.DISPATCHED && acceptDue != null
                 && acceptDue.isBefore(now)) || (status.awaitsAnswer() && answerDue.isBefore(now)));
+        OffsetDateTime submittedAt = Rows.time(rs, "submitted_at");
+        OffsetDateTime dispatchedAt = Rows.time(rs, "dispatched_at");
+        // The answer's count starts at filing or a later reopening; from filing is the widest range it can span.
+        boolean estimated = (status == AppealStatus.DISPATCHED && acceptDue != null && dispatchedAt != null
+                && view.estimated(dispatchedAt.toLocalDate(), acceptDue.toLocalDate()))
+                || (status.awaitsAnswer() && view.estimated(submittedAt.toLocalDate(), answerDue.toLocalDate()));
         Long responsibleId = Rows.nullableLong(rs, "responsible_unit_id");
         String closeReason = rs.getString("close_reason");
         String rating = rs.getString("rating");
@@ -390,13 +404,13 @@ public class AppealRepository {
                 responsibleId == null ? null : new AppealUnit(responsibleId, rs.getString("responsible_unit_name")),
                 coUnits(rs.getArray("co_ids"), rs.getArray("co_names")), Rows.nullableLong(rs, "project_id"),
                 Rows.nullableLong(rs, "task_id"), Rows.nullableLong(rs, "meeting_id"), rs.getString("address"),
-                rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"), Rows.time(rs, "submitted_at"),
-                Rows.time(rs, "dispatched_at"), acceptDue, Rows.time(rs, "accepted_at"), answerDue,
+                rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"), submittedAt, dispatchedAt, acceptDue,
+                Rows.time(rs, "accepted_at"), answerDue,
                 Rows.time(rs, "answered_at"), rs.getString("answer"), Rows.time(rs, "closed_at"),
                 closeReason == null ? null : CloseReason.valueOf(closeReason),
                 rating == null ? null : Rating.valueOf(rating), rs.getString("rating_comment"),
                 Rows.time(rs, "rated_at"), rs.getInt("reopen_count"), rs.getBoolean("supervisor_flag"),
-                rs.getInt("escalation_level"), rs.getString("duplicate_code"), overdue,
+                rs.getInt("escalation_level"), rs.getString("duplicate_code"), overdue, estimated,
                 Rows.time(rs, "updated_at"), rs.getInt("version"));
     }
 

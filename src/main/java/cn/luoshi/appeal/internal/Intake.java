@@ -88,7 +88,8 @@ public class Intake {
             Optional<Long> existing = repository.idBySourceKey(cmd.sourceKey().strip());
             if (existing.isPresent()) {
                 var a = repository.findUnscoped(existing.get(), now()).orElseThrow();
-                return new FiledAppeal(a.id(), a.code(), null, a.status(), a.answerDueAt(), true);
+                return new FiledAppeal(a.id(), a.code(), null, a.status(), a.answerDueAt(), true,
+                        a.deadlineEstimated());
             }
         }
         boolean enterprise = actor != null && actor.has(Role.ENTERPRISE);
@@ -227,7 +228,8 @@ public class Intake {
                 responsible != null ? "APPEAL_DISPATCHED" : "APPEAL_SUBMITTED",
                 (responsible != null ? "新的企业诉求待签收：" : "新的企业诉求待派发：") + code,
                 enterpriseName + "：" + title, "/appeals/" + id, "appeal-filed-" + id));
-        return new FiledAppeal(id, code, token, status, answerDue, false);
+        boolean estimated = calendar.estimated(now.atZoneSameInstant(zone), answerDue.atZoneSameInstant(zone));
+        return new FiledAppeal(id, code, token, status, answerDue, false, estimated);
     }
 
     /** What the audit log keeps of a new appeal. */

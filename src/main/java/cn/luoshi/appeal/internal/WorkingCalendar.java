@@ -1,114 +1,74 @@
 package cn.luoshi.appeal.internal;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Chinese working days: Monday to Friday, except statutory holidays, plus the weekend days worked in exchange
- * (调休). The exceptions live in {@code appeal_calendar_day}, one row per day, maintained from each year's State
- * Council notice. Office hours are 08:30–12:00 and 14:00–17:30; SLA deadlines count only those.
+ * (调休), as each year's State Council notice sets them (shipped for 2020 on, imported by the office for later
+ * years). A year without a notice falls back to Monday to Friday; what is counted over its days is estimated.
+ * Office hours are 08:30–12:00 and 14:00–17:30; SLA deadlines count only those.
+ *
+ * <p>Each node keeps the calendar in memory and reloads it when the revision that every change raises in the
+ * database has moved, so a notice imported on one node counts on all of them.
  */
 @Component
 public class WorkingCalendar {
 
-    static final LocalTime MORNING_START = LocalTime.of(8, 30);
-    static final LocalTime MORNING_END = LocalTime.of(12, 0);
-    static final LocalTime AFTERNOON_START = LocalTime.of(14, 0);
-    static final LocalTime AFTERNOON_END = LocalTime.of(17, 30);
+    private final CalendarRepository repository;
+    private volatile Loaded loaded;
 
-    private final JdbcClient jdbc;
-    private volatile Map<LocalDate, Boolean> exceptions;
-
-    WorkingCalendar(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    private record Loaded(long revision, CalendarView view) {
     }
 
-    private Map<LocalDate, Boolean> exceptions() {
-        Map<LocalDate, Boolean> loaded = exceptions;
-        if (loaded == null) {
-            Map<LocalDate, Boolean> map = new ConcurrentHashMap<>();
-            jdbc.sql("select day, working from appeal_calendar_day")
-                    .query((java.sql.ResultSet rs) -> {
-                        map.put(rs.getObject(1, LocalDate.class), rs.getBoolean(2));
-                    });
-            exceptions = loaded = Map.copyOf(map);
+    WorkingCalendar(CalendarRepository repository) {
+        this.repository = repository;
+    }
+
+    /** The calendar in force now. */
+    public CalendarView view() {
+        long revision = repository.revision();
+        Loaded current = loaded;
+        if (current == null || current.revision() != revision) {
+            current = new Loaded(revision, repository.load());
+            loaded = current;
         }
-        return loaded;
+        return current.view();
     }
 
-    /** Call after the calendar table changed. */
+    /** Forgets the copy in memory (after a change in this node's transaction has committed). */
     public void reload() {
-        exceptions = null;
+        loaded = null;
     }
 
     public boolean isWorkingDay(LocalDate day) {
-        Boolean exception = exceptions().get(day);
-        if (exception != null) {
-            return exception;
-        }
-        DayOfWeek dow = day.getDayOfWeek();
-        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY;
+        return view().isWorkingDay(day);
     }
 
-    /** Whether the calendar holds the holidays of that year (otherwise only weekends are known). */
+    /** Whether the calendar holds the State Council notice of that year (otherwise only weekends are known). */
     public boolean covers(int year) {
-        return exceptions().keySet().stream().anyMatch(d -> d.getYear() == year);
+        return view().covers(year);
     }
 
-    /**
-     * The moment {@code hours} office hours after {@code start}: time outside office hours and on non-working days
-     * does not count, so a dispatch on Friday at 16:30 with two hours is due on the next working day at 09:30.
-     */
+    public Set<Integer> coveredYears() {
+        return view().coveredYears();
+    }
+
+    /** Whether a count from {@code from} to {@code to} passes through a year without a notice. */
+    public boolean estimated(ZonedDateTime from, ZonedDateTime to) {
+        return view().estimated(from.toLocalDate(), to.withZoneSameInstant(from.getZone()).toLocalDate());
+    }
+
+    /** See {@link CalendarView#plusWorkingMinutes}. */
     public ZonedDateTime plusWorkingHours(ZonedDateTime start, int hours) {
-        ZoneId zone = start.getZone();
-        long minutesLeft = hours * 60L;
-        LocalDate day = start.toLocalDate();
-        LocalTime from = start.toLocalTime();
-        for (int guard = 0; guard < 3660; guard++) {
-            if (isWorkingDay(day)) {
-                for (LocalTime[] period : new LocalTime[][] {{MORNING_START, MORNING_END},
-                        {AFTERNOON_START, AFTERNOON_END}}) {
-                    LocalTime begin = from.isAfter(period[0]) ? from : period[0];
-                    if (!begin.isBefore(period[1])) {
-                        continue;
-                    }
-                    long available = java.time.Duration.between(begin, period[1]).toMinutes();
-                    if (available >= minutesLeft) {
-                        return ZonedDateTime.of(day, begin.plusMinutes(minutesLeft), zone);
-                    }
-                    minutesLeft -= available;
-                }
-            }
-            day = day.plusDays(1);
-            from = LocalTime.MIN;
-        }
-        throw new IllegalStateException("no working time within ten years of " + start);
+        return view().plusWorkingMinutes(start, hours * 60L);
     }
 
-    /**
-     * The close of office on the {@code days}-th working day after the day of {@code start} (自受理之次日起计算):
-     * filed on Thursday with one day, it is due on Friday at 17:30.
-     */
+    /** See {@link CalendarView#plusWorkingDays}. */
     public ZonedDateTime plusWorkingDays(ZonedDateTime start, int days) {
-        LocalDate day = start.toLocalDate();
-        int counted = 0;
-        for (int guard = 0; counted < days; guard++) {
-            if (guard > 3660) {
-                throw new IllegalStateException("no working day within ten years of " + start);
-            }
-            day = day.plusDays(1);
-            if (isWorkingDay(day)) {
-                counted++;
-            }
-        }
-        return ZonedDateTime.of(day, AFTERNOON_END, start.getZone());
+        return view().plusWorkingDays(start, days);
     }
 }

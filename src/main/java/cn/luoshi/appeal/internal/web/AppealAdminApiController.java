@@ -12,8 +12,10 @@ import cn.luoshi.appeal.OnSiteMeetings;
 import cn.luoshi.appeal.Open311Client;
 import cn.luoshi.appeal.SlaTier;
 import cn.luoshi.appeal.internal.AppealCatalog;
+import cn.luoshi.appeal.internal.CalendarDay;
+import cn.luoshi.appeal.internal.CalendarNotices;
 import cn.luoshi.appeal.internal.Open311Clients;
-import cn.luoshi.appeal.internal.WorkingCalendar;
+import cn.luoshi.appeal.internal.SharedSettings;
 import cn.luoshi.common.error.DomainException;
 import cn.luoshi.common.events.AuditRecord;
 import cn.luoshi.org.LuoshiUser;
@@ -24,7 +26,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,21 +46,23 @@ class AppealAdminApiController {
     private final OnSiteMeetings meetings;
     private final AppealCatalog catalog;
     private final Open311Clients clients;
-    private final WorkingCalendar calendar;
-    private final JdbcClient jdbc;
+    private final CalendarNotices calendar;
+    private final SharedSettings settings;
     private final ApplicationEventPublisher events;
     private final java.time.Clock clock;
+    private final java.time.ZoneId zone;
 
     AppealAdminApiController(OnSiteMeetings meetings, AppealCatalog catalog, Open311Clients clients,
-                             WorkingCalendar calendar, JdbcClient jdbc, ApplicationEventPublisher events,
-                             java.time.Clock clock) {
+                             CalendarNotices calendar, SharedSettings settings, ApplicationEventPublisher events,
+                             java.time.Clock clock, cn.luoshi.common.LuoshiProperties properties) {
         this.meetings = meetings;
         this.catalog = catalog;
         this.clients = clients;
         this.calendar = calendar;
-        this.jdbc = jdbc;
+        this.settings = settings;
         this.events = events;
         this.clock = clock;
+        this.zone = properties.zone();
     }
 
     @GetMapping("/meetings")
@@ -92,11 +95,13 @@ class AppealAdminApiController {
                        @NotNull @Min(1) @Max(30) Integer ratingDays, @NotNull Integer version) {
     }
 
-    /** Changes a tier's deadlines; appeals filed from now on get them. */
+    /** Changes a tier's deadlines; appeals filed from now on get them. Shared by every region. */
     @PutMapping("/sla-tiers/{code}")
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
     @Transactional
-    SlaTier updateTier(@PathVariable String code, @Valid @RequestBody TierRequest r) {
+    SlaTier updateTier(@AuthenticationPrincipal LuoshiUser me, @PathVariable String code,
+                       @Valid @RequestBody TierRequest r) {
+        settings.requireMayChange(me);
         SlaTier before = catalog.tier(code).orElseThrow(() -> DomainException.notFound("appeal.field.sla", code));
         if (!catalog.updateTier(code, r.acceptHours(), r.answerDays(), r.ratingDays(), r.version())) {
             throw DomainException.staleVersion(before.name());
@@ -113,7 +118,9 @@ class AppealAdminApiController {
     @PutMapping("/categories/{code}")
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
     @Transactional
-    AppealCategory updateCategory(@PathVariable String code, @Valid @RequestBody CategoryRequest r) {
+    AppealCategory updateCategory(@AuthenticationPrincipal LuoshiUser me, @PathVariable String code,
+                                  @Valid @RequestBody CategoryRequest r) {
+        settings.requireMayChange(me);
         AppealCategory before = catalog.category(code)
                 .orElseThrow(() -> DomainException.notFound("appeal.field.category", code));
         catalog.tier(r.slaTier()).orElseThrow(() -> DomainException.notFound("appeal.field.sla", r.slaTier()));
@@ -127,33 +134,19 @@ class AppealAdminApiController {
         return after;
     }
 
-    /** A day of the working calendar that differs from Monday-to-Friday. */
-    record CalendarDay(LocalDate day, boolean working, String note) {
-    }
-
+    /** The entries of a year's holiday notice (the current year by default); see also {@code /api/v1/calendar}. */
     @GetMapping("/calendar")
     List<CalendarDay> calendar(@RequestParam(required = false) Integer year) {
-        int y = year == null ? LocalDate.now(clock).getYear() : year;
-        return jdbc.sql("select day, working, note from appeal_calendar_day where extract(year from day) = ? "
-                        + "order by day").param(y)
-                .query((rs, n) -> new CalendarDay(rs.getObject(1, LocalDate.class), rs.getBoolean(2),
-                        rs.getString(3))).list();
+        int y = year == null ? java.time.LocalDate.now(clock.withZone(zone)).getYear() : year;
+        return calendar.year(y).days();
     }
 
-    /** Adds or changes a holiday or 调休 working day (e.g. when next year's notice is published). */
+    /** Corrects one day of a recorded year; a new year's notice is imported whole (PUT /api/v1/calendar/{year}). */
     @PutMapping("/calendar/{day}")
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
-    @Transactional
-    CalendarDay setDay(@PathVariable LocalDate day, @Valid @RequestBody CalendarDay r) {
-        String note = r.note() == null ? "" : r.note().strip();
-        jdbc.sql("""
-                        insert into appeal_calendar_day (day, working, note) values (?, ?, ?)
-                        on conflict (day) do update set working = excluded.working, note = excluded.note""")
-                .params(day, r.working(), note.length() > 40 ? note.substring(0, 40) : note).update();
-        events.publishEvent(new AuditRecord("appeal.calendar.updated", "WorkingCalendar", day.toString(), null,
-                "工作日历：" + day + (r.working() ? " 上班" : " 放假") + "（" + note + "）", null, r));
-        calendar.reload();
-        return new CalendarDay(day, r.working(), note);
+    CalendarDay setDay(@AuthenticationPrincipal LuoshiUser me, @PathVariable LocalDate day,
+                       @Valid @RequestBody CalendarDay r) {
+        return calendar.setDay(day, r.working(), r.note(), me);
     }
 
     @GetMapping("/open311-clients")

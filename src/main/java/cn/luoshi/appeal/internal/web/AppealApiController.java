@@ -204,8 +204,9 @@ class AppealApiController {
 
     /** The follow-up by token: the one appeal and its history, nothing else. */
     record TrackView(String code, String title, String categoryName, AppealStatus status, String responsibleUnit,
-                     OffsetDateTime submittedAt, OffsetDateTime answerDueAt, OffsetDateTime answeredAt,
-                     String answer, Rating rating, int version, List<AppealHistoryEntry> history) {
+                     OffsetDateTime submittedAt, OffsetDateTime answerDueAt, boolean deadlineEstimated,
+                     OffsetDateTime answeredAt, String answer, Rating rating, int version,
+                     List<AppealHistoryEntry> history) {
     }
 
     @GetMapping("/track")
@@ -215,7 +216,8 @@ class AppealApiController {
         Appeal a = appeals.byToken(code, token);
         return new TrackView(a.code(), a.title(), a.categoryName(), a.status(),
                 a.responsibleUnit() == null ? null : a.responsibleUnit().name(), a.submittedAt(), a.answerDueAt(),
-                a.answeredAt(), a.answer(), a.rating(), a.version(), appeals.historyByToken(code, token));
+                a.deadlineEstimated(), a.answeredAt(), a.answer(), a.rating(), a.version(),
+                appeals.historyByToken(code, token));
     }
 
     @GetMapping("/stats")

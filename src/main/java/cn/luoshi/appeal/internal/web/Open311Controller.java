@@ -163,7 +163,8 @@ class Open311Controller {
         FiledAppeal filed = appeals.fileForClient(cmd, client.id());
         Map<String, Object> created = new LinkedHashMap<>();
         created.put("service_request_id", filed.code());
-        created.put("service_notice", "已受理，答复时限 " + Open311Format.time(filed.answerDueAt()));
+        created.put("service_notice", "已受理，答复时限 " + Open311Format.time(filed.answerDueAt())
+                + (filed.deadlineEstimated() ? messages.chinese("appeal.calendar.open311Estimated") : ""));
         created.put("account_id", null);
         List<Map<String, Object>> body = List.of(created);
         return ResponseEntity.status(HttpStatus.CREATED).contentType(type(format))

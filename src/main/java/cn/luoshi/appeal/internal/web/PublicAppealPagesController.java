@@ -68,6 +68,7 @@ class PublicAppealPagesController {
             redirect.addFlashAttribute("code", filed.code());
             redirect.addFlashAttribute("token", filed.followUpToken());
             redirect.addFlashAttribute("answerDueAt", filed.answerDueAt());
+            redirect.addFlashAttribute("deadlineEstimated", filed.deadlineEstimated());
             return "redirect:/public/appeals/receipt";
         } catch (DomainException e) {
             FormErrors.addTo(model, e, messages);

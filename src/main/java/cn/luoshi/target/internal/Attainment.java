@@ -132,17 +132,17 @@ public class Attainment {
 
     /**
      * What an amount target asks of a year: the amount itself in its year, and on the way to a later deadline the
-     * compound path from the base year's value (so a doubling in three years asks ×1.26 a year). Null when the base
-     * year's value is unknown.
+     * compound path from the base year's value (so a doubling in three years asks ×1.26 a year). Null when a path
+     * is needed and the base year's value is unknown.
      */
     BigDecimal milestone(Target target, Indicator indicator, int year) {
-        if (target.comparator() != TargetComparator.DOUBLE && year == target.year()) {
+        if (target.comparator() != TargetComparator.DOUBLE && year >= target.year()) {
             return target.value();
         }
         int baseYear = target.baseYear();
         BigDecimal base = base(target, indicator, baseYear);
         if (base == null || base.signum() <= 0) {
-            return target.comparator() == TargetComparator.DOUBLE ? null : target.value();
+            return null;
         }
         double elapsed = (double) (year - baseYear) / (target.year() - baseYear);
         return switch (target.comparator()) {

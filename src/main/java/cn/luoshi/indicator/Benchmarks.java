@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.luoshi.common.web.Messages;
 import cn.luoshi.indicator.internal.StatisticsAccess;
 import cn.luoshi.org.LuoshiUser;
 import cn.luoshi.org.OrgUnit;
@@ -33,12 +34,15 @@ public class Benchmarks {
     private final Figures figures;
     private final Rankings rankings;
     private final StatisticsAccess access;
+    private final Messages messages;
 
-    Benchmarks(Indicators indicators, Figures figures, Rankings rankings, StatisticsAccess access) {
+    Benchmarks(Indicators indicators, Figures figures, Rankings rankings, StatisticsAccess access,
+               Messages messages) {
         this.indicators = indicators;
         this.figures = figures;
         this.rankings = rankings;
         this.access = access;
+        this.messages = messages;
     }
 
     public Benchmark compare(long aId, long bId, Period period, List<String> codes, LuoshiUser viewer) {
@@ -69,7 +73,10 @@ public class Benchmarks {
             if (fa == null && fb == null) {
                 continue;
             }
-            Map<Long, Figure> growth = figures.growth(indicator, List.of(a.id(), b.id()), period);
+            List<Long> both = List.of(a.id(), b.id());
+            Map<Long, Figure> growth = figures.officialGrowth(indicator, both, period);
+            Map<Long, Figure> atCurrentPrices = figures.currentPriceGrowth(indicator,
+                    both.stream().filter(id -> !growth.containsKey(id)).toList(), period);
             Ranking.Entry rankA = rankOf(indicator, period, a);
             Ranking.Entry rankB = rankOf(indicator, period, b);
             BigDecimal difference = null;
@@ -83,17 +90,25 @@ public class Benchmarks {
                 ratio = fb.value().signum() == 0 ? null
                         : fa.value().divide(fb.value(), PRECISION).setScale(4, RoundingMode.HALF_UP);
             }
+            // Only two official rates are compared; a rate at current prices includes price changes.
             Figure ga = growth.get(a.id());
             Figure gb = growth.get(b.id());
             BigDecimal gap = ga != null && gb != null
                     ? ga.value().subtract(gb.value()).setScale(1, RoundingMode.HALF_UP) : null;
+            Figure ca = atCurrentPrices.get(a.id());
+            Figure cb = atCurrentPrices.get(b.id());
+            boolean anyCurrentPrices = ca != null || cb != null;
             rows.add(new Benchmark.Row(indicator.code(), indicator.nameZh(), indicator.nameEn(),
                     indicator.measureUnit(), indicator.decimals(), value(fa), value(fb),
                     fa != null && fa.computed(), fb != null && fb.computed(),
                     rankA == null ? null : rankA.rank(), rankB == null ? null : rankB.rank(),
                     rankA == null ? null : rankA.phrase(), rankB == null ? null : rankB.phrase(),
-                    difference, text, textEn, ratio, value(ga), value(gb),
-                    (ga != null && ga.computed()) || (gb != null && gb.computed()), gap,
+                    difference, text, textEn, ratio, value(ga), value(gb), gap,
+                    gap == null ? null : growthText(gap, b.name(), false),
+                    gap == null ? null : growthText(gap, b.name(), true),
+                    value(ca), value(cb),
+                    anyCurrentPrices ? messages.chinese(Rankings.CURRENT_PRICES) : null,
+                    anyCurrentPrices ? messages.english(Rankings.CURRENT_PRICES) : null,
                     perCapita(indicator, fa, people.get(a.id())), perCapita(indicator, fb, people.get(b.id()))));
         }
         return new Benchmark(UnitRef.of(a), UnitRef.of(b), period, period.cumulativeLabel(), rows);
@@ -122,6 +137,14 @@ public class Benchmarks {
             return "比" + other + (difference.signum() > 0 ? "高" : "低") + amount + "个百分点";
         }
         return "比" + other + (difference.signum() > 0 ? "多" : "少") + amount + indicator.measureUnit();
+    }
+
+    /** "增速比友邻市高0.7个百分点", "增速与友邻市持平": two official rates, in points (bundle {@code indicator}). */
+    private String growthText(BigDecimal gap, String other, boolean english) {
+        String code = gap.signum() == 0 ? "indicator.benchmark.growthLevel"
+                : gap.signum() > 0 ? "indicator.benchmark.growthHigher" : "indicator.benchmark.growthLower";
+        return english ? messages.english(code, other, plain(gap.abs()))
+                : messages.chinese(code, other, plain(gap.abs()));
     }
 
     static String differenceTextEn(Indicator indicator, BigDecimal difference, String other) {

@@ -60,23 +60,44 @@ public class Figures {
     }
 
     /**
-     * Year-on-year growth in percent: the official rate where one is stored, otherwise computed from this and last
-     * year's headline values and marked computed. Percentages get no computed growth (they change in points).
+     * Year-on-year growth in percent: the official rate where one is stored, otherwise the rate at current prices
+     * and marked computed. For lists of one unit's series only: rankings, benchmarks and targets keep the two apart
+     * ({@link #officialGrowth}, {@link #currentPriceGrowth}).
      */
     public Map<Long, Figure> growth(Indicator indicator, Collection<Long> unitIds, Period period) {
-        Map<Long, Figure> result = new HashMap<>();
-        if (!indicator.derived()) {
-            List<Key> keys = new ArrayList<>();
-            for (Key key : keysFor(indicator, period, null)) {
-                keys.add(new Key(key.period(), ObservationKind.GROWTH));
-            }
-            result.putAll(best(indicator, unitIds, dedupe(keys), false));
-        }
+        Map<Long, Figure> result = officialGrowth(indicator, unitIds, period);
         List<Long> missing = unitIds.stream().filter(id -> !result.containsKey(id)).toList();
-        if (missing.isEmpty() || indicator.isPercentage()) {
+        result.putAll(currentPriceGrowth(indicator, missing, period));
+        return result;
+    }
+
+    /**
+     * The official year-on-year growth (同比, comparable prices) as the statistics office published it, for the units
+     * that have one: the stored growth of the period or of a stored form meaning the same cumulative period. A derived
+     * indicator has none.
+     */
+    public Map<Long, Figure> officialGrowth(Indicator indicator, Collection<Long> unitIds, Period period) {
+        if (indicator.derived() || unitIds.isEmpty()) {
+            return new HashMap<>();
+        }
+        List<Key> keys = new ArrayList<>();
+        for (Key key : keysFor(indicator, period, null)) {
+            keys.add(new Key(key.period(), ObservationKind.GROWTH));
+        }
+        return best(indicator, unitIds, dedupe(keys), false);
+    }
+
+    /**
+     * Growth computed from this and last year's nominal values (按现价计算), marked computed: it includes price
+     * changes, so it is never ranked with or put in place of an official rate. Percentages get none (they change in
+     * points); a unit without both years' values or with a non-positive base gets none.
+     */
+    public Map<Long, Figure> currentPriceGrowth(Indicator indicator, Collection<Long> unitIds, Period period) {
+        Map<Long, Figure> result = new HashMap<>();
+        if (unitIds.isEmpty() || indicator.isPercentage()) {
             return result;
         }
-        Map<Long, Figure> now = levels(indicator, missing, period, null);
+        Map<Long, Figure> now = levels(indicator, unitIds, period, null);
         Map<Long, Figure> before = levels(indicator, now.keySet(), period.sameLastYear(), null);
         for (var entry : now.entrySet()) {
             Figure previous = before.get(entry.getKey());
@@ -88,6 +109,21 @@ public class Figures {
             result.put(entry.getKey(), new Figure(rate, period, ObservationKind.GROWTH, true));
         }
         return result;
+    }
+
+    /**
+     * The latest official cumulative growth of a year up to a month (1–N月增长; a stored growth rate is always the
+     * cumulative one, see {@link Observations#label}): the stored growth with the latest end month. Empty when none
+     * has been published for the year yet.
+     */
+    public Optional<Figure> latestOfficialGrowthWithinYear(Indicator indicator, long unitId, int year,
+                                                           int upToMonth) {
+        if (indicator.derived() || upToMonth < 1) {
+            return Optional.empty();
+        }
+        return store.withinYear(indicator.id(), unitId, ObservationKind.GROWTH, year, Math.min(12, upToMonth))
+                .stream().max((a, b) -> Integer.compare(a.period().endMonth(), b.period().endMonth()))
+                .map(r -> new Figure(r.value(), r.period(), r.kind(), false));
     }
 
     /**

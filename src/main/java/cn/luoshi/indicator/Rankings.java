@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.luoshi.common.error.DomainException;
+import cn.luoshi.common.web.Messages;
 import cn.luoshi.indicator.internal.StatisticsAccess;
 import cn.luoshi.org.LuoshiUser;
 import cn.luoshi.org.OrgUnit;
@@ -17,19 +18,25 @@ import org.springframework.stereotype.Service;
 
 /**
  * Ranks units among their siblings (DESIGN.md: "居全省第五"), by value or by growth, honouring higher-is-better;
- * ties share a rank. Growth uses the official rate and, where none was published, a computed one (marked).
+ * ties share a rank. Growth ranks official rates only (同比, comparable prices); a sibling without one gets no rank,
+ * and its rate computed from nominal values is listed apart, labelled 按现价计算.
  */
 @Service
 public class Rankings {
 
+    /** The label every rate computed from nominal values carries: 按现价计算 / at current prices. */
+    public static final String CURRENT_PRICES = "indicator.growth.currentPrices";
+
     private final OrgUnits units;
     private final Figures figures;
     private final StatisticsAccess access;
+    private final Messages messages;
 
-    Rankings(OrgUnits units, Figures figures, StatisticsAccess access) {
+    Rankings(OrgUnits units, Figures figures, StatisticsAccess access, Messages messages) {
         this.units = units;
         this.figures = figures;
         this.access = access;
+        this.messages = messages;
     }
 
     /**
@@ -89,7 +96,7 @@ public class Rankings {
     Ranking compute(Indicator indicator, Period period, RankBy by, ObservationKind kind, OrgUnit parent,
                     List<OrgUnit> members, Long focusId) {
         List<Long> ids = members.stream().map(OrgUnit::id).toList();
-        Map<Long, Figure> values = by == RankBy.GROWTH ? figures.growth(indicator, ids, period)
+        Map<Long, Figure> values = by == RankBy.GROWTH ? figures.officialGrowth(indicator, ids, period)
                 : figures.levels(indicator, ids, period, kind);
         int scale = by == RankBy.GROWTH ? 1 : indicator.decimals();
         int direction = indicator.higherIsBetter() ? -1 : 1;
@@ -136,8 +143,24 @@ public class Rankings {
                 : kind == null ? indicator.headlineKind() : kind;
         String label = shownKind == ObservationKind.VALUE && indicator.nature() != Nature.STOCK
                 ? period.label() : period.cumulativeLabel();
+        List<Ranking.CurrentPriceRate> apart = by == RankBy.GROWTH
+                ? currentPrices(indicator, period, members, values, focusId) : List.of();
         return new Ranking(indicator.code(), indicator.nameZh(), indicator.measureUnit(), indicator.decimals(), period,
-                label, by, shownKind, UnitRef.of(parent), area, ranked, focus, entries);
+                label, by, shownKind, UnitRef.of(parent), area, ranked, focus, entries, apart);
+    }
+
+    /** The siblings without an official rate, in the org tree's order (not ranked), with their 按现价计算 rate. */
+    private List<Ranking.CurrentPriceRate> currentPrices(Indicator indicator, Period period, List<OrgUnit> members,
+                                                         Map<Long, Figure> official, Long focusId) {
+        List<Long> without = members.stream().map(OrgUnit::id).filter(id -> !official.containsKey(id)).toList();
+        Map<Long, Figure> computed = figures.currentPriceGrowth(indicator, without, period);
+        String label = messages.chinese(CURRENT_PRICES);
+        String labelEn = messages.english(CURRENT_PRICES);
+        return members.stream().filter(u -> computed.containsKey(u.id()))
+                .sorted(Comparator.comparingInt(OrgUnit::sortOrder).thenComparing(OrgUnit::name))
+                .map(u -> new Ranking.CurrentPriceRate(UnitRef.of(u), computed.get(u.id()).value(), period, label,
+                        labelEn, focusId != null && focusId == u.id()))
+                .toList();
     }
 
     private static BigDecimal shown(BigDecimal value, int scale) {

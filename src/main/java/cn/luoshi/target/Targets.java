@@ -40,6 +40,7 @@ import cn.luoshi.target.internal.TargetRepository.Fields;
 import cn.luoshi.target.internal.TargetRepository.Row;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -174,9 +175,10 @@ public class Targets {
 
     /**
      * Splits a target among units below its own. Children get the parent's comparator and years; units already
-     * holding a share and left out are removed. For additive indicators the shares (or, for growth targets, the
-     * amounts they imply) must add up to the target: a gap is refused (422) unless accepted explicitly, and then
-     * kept on the parent as a visible warning.
+     * holding a share and left out are removed; a share may not lie within another share's unit (it would be
+     * counted twice). For additive indicators the shares (or, for growth targets, the amounts they imply on each
+     * unit's base-year figure, which every unit must have) must add up to the target: a gap is refused (422) unless
+     * accepted explicitly, and then kept on the parent as a visible warning.
      */
     @Transactional
     public DecompositionResult decompose(long id, Decomposition decomposition, LuoshiUser actor) {
@@ -198,6 +200,7 @@ public class Targets {
                 problems.add(new FieldProblem("shares[" + i + "].unitId", "target.error.twice", unit.name()));
             }
         }
+        problems.addAll(nested(decomposition, shares));
         if (!problems.isEmpty()) {
             throw DomainException.invalidFields(problems);
         }
@@ -274,6 +277,30 @@ public class Targets {
         return new DecompositionResult(after, children, additive, sum, gap, warning);
     }
 
+    /**
+     * A share cannot sit inside another share's unit: 城关区's share already holds what its departments do, so the
+     * two would be counted twice.
+     */
+    private List<FieldProblem> nested(Decomposition decomposition, Map<Long, BigDecimal> shares) {
+        Map<Long, OrgUnit> chosen = new HashMap<>();
+        units.findAll(List.copyOf(shares.keySet())).forEach(u -> chosen.put(u.id(), u));
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < decomposition.shares().size(); i++) {
+            OrgUnit unit = chosen.get(decomposition.shares().get(i).unitId());
+            if (unit == null) {
+                continue;
+            }
+            for (OrgUnit outer : chosen.values()) {
+                if (outer.id() != unit.id() && unit.isWithin(outer)) {
+                    problems.add(new FieldProblem("shares[" + i + "].unitId", "target.error.nestedShares",
+                            unit.name(), outer.name()));
+                    break;
+                }
+            }
+        }
+        return problems;
+    }
+
     /** The parent's amount and what the shares add up to (amounts implied by growth rates for growth targets). */
     private record Totals(BigDecimal target, BigDecimal sum, BigDecimal gap) {
     }
@@ -290,20 +317,50 @@ public class Targets {
             Period base = Period.year(baseYear);
             List<Long> ids = new ArrayList<>(shares.keySet());
             ids.add(parent.unitId());
-            Map<Long, Figure> bases = figures.levels(indicator, ids, base, null);
-            if (!bases.keySet().containsAll(ids)) {
-                return new Totals(null, null, null);
+            Map<Long, BigDecimal> bases = new HashMap<>();
+            figures.levels(indicator, ids, base, null).forEach((unit, figure) -> bases.put(unit, figure.value()));
+            if (parent.baseValue() != null) {
+                bases.put(parent.unitId(), parent.baseValue());
             }
+            requireBases(parent, indicator, baseYear, shares.keySet(), bases);
             int years = parent.year() - baseYear;
-            BigDecimal target = grown(bases.get(parent.unitId()).value(), parent.value(), years);
+            BigDecimal target = grown(bases.get(parent.unitId()), parent.value(), years);
             BigDecimal sum = BigDecimal.ZERO;
             for (var share : shares.entrySet()) {
-                sum = sum.add(grown(bases.get(share.getKey()).value(), share.getValue(), years));
+                sum = sum.add(grown(bases.get(share.getKey()), share.getValue(), years));
             }
             return new Totals(target.setScale(scale, RoundingMode.HALF_UP), sum.setScale(scale, RoundingMode.HALF_UP),
                     target.subtract(sum).setScale(scale, RoundingMode.HALF_UP));
         }
         return new Totals(null, null, null);
+    }
+
+    /**
+     * A growth share is an amount only on its unit's base-year figure: without one the sum cannot be checked, so the
+     * decomposition is refused naming every unit (the target's own unit first) that lacks it.
+     */
+    private void requireBases(Row parent, Indicator indicator, int baseYear, Set<Long> shareUnits,
+                              Map<Long, BigDecimal> bases) {
+        List<Long> ids = new ArrayList<>();
+        ids.add(parent.unitId());
+        ids.addAll(shareUnits);
+        List<String> names = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
+        String year = Integer.toString(baseYear);
+        int index = -1;
+        for (Long id : ids) {
+            if (!bases.containsKey(id)) {
+                String name = id == parent.unitId() ? parent.unitName() : units.get(id).name();
+                names.add(name);
+                problems.add(new FieldProblem(index < 0 ? "baseValue" : "shares[" + index + "].unitId",
+                        "target.error.missingBase", name, year));
+            }
+            index++;
+        }
+        if (!problems.isEmpty()) {
+            throw new DomainException(HttpStatus.UNPROCESSABLE_CONTENT,
+                    "target.error.noBaseFigure", problems, String.join("、", names), year, indicator.nameZh());
+        }
     }
 
     private static BigDecimal grown(BigDecimal base, BigDecimal ratePercent, int years) {
@@ -380,6 +437,10 @@ public class Targets {
             case DOUBLE -> {
                 if (value != null) {
                     problems.add(new FieldProblem("value", "target.error.noValueForDouble"));
+                }
+                // Twice what, from when: "三年翻一番" is a path from its base year, never from the year before.
+                if (command.baseYear() == null) {
+                    problems.add(new FieldProblem("baseYear", "target.error.baseYearRequired"));
                 }
             }
             case ABOVE_AVERAGE -> {

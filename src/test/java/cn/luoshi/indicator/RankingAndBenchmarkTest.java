@@ -79,17 +79,32 @@ class RankingAndBenchmarkTest {
     }
 
     @Test
-    void growthRanksUseOfficialRatesAndMarkComputedOnes() {
+    void growthRanksUseOfficialRatesAndKeepRatesAtCurrentPricesApart() {
         JsonNode growth = Api.as(port, "tjj").get("/api/v1/rankings?indicator=GDP&period=2025&parent=990000&by=growth")
                 .json();
         assertThat(growth.path("entries").get(0).path("unit").path("name").asString()).isEqualTo("示例市");
         assertThat(growth.path("entries").get(0).path("phrase").asString()).isEqualTo("增速居全省第一");
         assertThat(growth.path("entries").get(0).path("computed").asBoolean()).isFalse();
-        // No official growth is published for per-capita GDP: it is computed from the two years' values.
+        assertThat(growth.path("currentPrices")).isEmpty();
+        // No official growth is published for per-capita GDP (a derived indicator): the rates computed from the two
+        // years' nominal values are listed apart, labelled, and none is ranked.
         JsonNode computed = Api.as(port, "tjj")
                 .get("/api/v1/rankings?indicator=GDP_PER_CAPITA&period=2025&parent=990000&by=growth").json();
-        assertThat(computed.path("entries").get(0).path("computed").asBoolean()).isTrue();
-        assertThat(computed.path("ranked").asInt()).isEqualTo(8);
+        assertThat(computed.path("ranked").asInt()).isZero();
+        assertThat(computed.path("entries").findValues("rank")).allMatch(JsonNode::isNull);
+        assertThat(computed.path("currentPrices")).hasSize(8);
+        assertThat(computed.path("currentPrices").findValuesAsString("label")).containsOnly("按现价计算");
+        // 示例市: 2160亿元 × 10⁴ / 394.68万人 = 54727.8808元 in 2025; 1996.30 × 10⁴ / 393.10 = 50783.5156元 in 2024
+        // (the demo's 2024 figures); 54727.8808 / 50783.5156 − 1 = 7.767%.
+        JsonNode city = null;
+        for (JsonNode rate : computed.path("currentPrices")) {
+            if (rate.path("unit").path("code").asString().equals("990100")) {
+                city = rate;
+            }
+        }
+        assertThat(city).isNotNull();
+        assertThat(city.path("value").decimalValue().setScale(1, java.math.RoundingMode.HALF_UP))
+                .isEqualByComparingTo("7.8");
     }
 
     @Test

@@ -36,6 +36,8 @@ class RegistrationForm {
         boolean selected;
         Long unitId;
         Integer year;
+        /** The year a multi-year target is measured from; when blank, the one the speech states or the default. */
+        Integer baseYear;
         BigDecimal value;
     }
 

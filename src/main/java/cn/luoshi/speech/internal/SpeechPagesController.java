@@ -154,16 +154,20 @@ class SpeechPagesController {
         List<TaskGroup> taskGroups = new ArrayList<>();
         groups.forEach((name, rows) -> taskGroups.add(new TaskGroup(taskGroups.size(), name, rows)));
 
+        LocalDate meetingDate = submitted != null && submitted.meetingDate != null ? submitted.meetingDate
+                : speech.createdAt().toLocalDate();
         List<TargetRow> targetRows = new ArrayList<>();
         for (int i = 0; i < extraction.targets().size(); i++) {
             SpeechTarget t = extraction.targets().get(i);
             String key = SpeechReviews.targetKey(t);
             RegistrationForm.TargetItem edit = targetEdits.get(key);
-            LocalDate today = speech.createdAt().toLocalDate();
-            targetRows.add(new TargetRow(i, key, "g" + i, t, reviews.indicatorKnown(t.indicator()),
+            int baseYear = edit != null && edit.baseYear != null ? edit.baseYear
+                    : SpeechReviews.defaultBaseYear(t, meetingDate);
+            targetRows.add(new TargetRow(i, key, "g" + i, t, reviews.indicatorKnown(SpeechReviews.indicatorName(t)),
                     messages.get("target.comparator." + SpeechReviews.comparator(t).name()),
                     edit != null && edit.selected, edit != null && edit.unitId != null ? edit.unitId : homeRegion,
-                    edit != null && edit.year != null ? edit.year : SpeechReviews.targetYear(t, today),
+                    edit != null && edit.year != null ? edit.year : SpeechReviews.targetYear(t, meetingDate, baseYear),
+                    baseYear, SpeechReviews.statedBaseYear(t.text()) != null,
                     edit != null && edit.value != null ? edit.value : t.value()));
         }
 
@@ -193,8 +197,6 @@ class SpeechPagesController {
         model.addAttribute("regions", regions);
         model.addAttribute("categories", ProjectCategory.values());
         model.addAttribute("registeredCount", registeredTasks.size());
-        LocalDate meetingDate = submitted != null && submitted.meetingDate != null ? submitted.meetingDate
-                : speech.createdAt().toLocalDate();
         model.addAttribute("meetingTitle", submitted != null && submitted.meetingTitle != null
                 ? submitted.meetingTitle : extraction.title() != null ? extraction.title()
                 : messages.get("speech.review.untitled"));
@@ -222,8 +224,10 @@ class SpeechPagesController {
                    boolean selected, Long leadUnitId, LocalDate dueDate, TaskSummary registered) {
     }
 
+    /** @param baseStated whether the base year is the one the speech states, rather than the form's default */
     public record TargetRow(int index, String key, String anchor, SpeechTarget target, boolean known,
-                     String comparatorLabel, boolean selected, Long unitId, Integer year, BigDecimal value) {
+                     String comparatorLabel, boolean selected, Long unitId, Integer year, Integer baseYear,
+                     boolean baseStated, BigDecimal value) {
     }
 
     public record ProjectRow(int index, String key, String anchor, SpeechProject project, String name, String category,

@@ -263,11 +263,15 @@ class SpeechReviews {
                 throw DomainException.invalid("speech.error.unknownItem", item.key);
             }
             Long unit = item.unitId != null ? item.unitId : homeRegion(me).map(OrgUnit::id).orElse(null);
-            Integer year = item.year != null ? item.year : targetYear(found, meetingDate);
+            int baseYear = item.baseYear != null ? item.baseYear : defaultBaseYear(found, meetingDate);
+            Integer year = item.year != null ? item.year : targetYear(found, meetingDate, baseYear);
+            if (item.baseYear == null && baseYear >= year) {
+                baseYear = year - 1;
+            }
             BigDecimal value = item.value != null ? item.value : found.value();
-            NewTarget target = new NewTarget(found.indicator(), unit, year, null, comparator(found), null, value,
+            NewTarget target = new NewTarget(indicatorName(found), unit, year, baseYear, comparator(found), null, value,
                     null, null, null, shortLabel(found.text()), new TargetSource(meetingId, item.key), false);
-            itemStep("speech.kind.target", index++, found.indicator(), () -> targets.register(target, me));
+            itemStep("speech.kind.target", index++, target.indicator(), () -> targets.register(target, me));
             targetCount++;
         }
 
@@ -347,14 +351,68 @@ class SpeechReviews {
         return t.length() > 40 ? t.substring(0, 39) + "…" : t;
     }
 
-    static Integer targetYear(SpeechTarget t, LocalDate meetingDate) {
+    /**
+     * The year a target is due: the deadline the speech states ("到2026年"), else its span counted from the base year
+     * ("三年翻一番" from 2025 → 2028), else the meeting's year.
+     */
+    static Integer targetYear(SpeechTarget t, LocalDate meetingDate, int baseYear) {
         if (t.deadline() != null) {
             return t.deadline();
         }
         if (t.horizonYears() != null) {
-            return meetingDate.getYear() + t.horizonYears();
+            return baseYear + t.horizonYears();
         }
         return meetingDate.getYear();
+    }
+
+    /**
+     * The base year the review form offers: the one the speech states for the target, else the last complete year
+     * before the meeting (a meeting in 2026 measures from 2025's figures).
+     */
+    static int defaultBaseYear(SpeechTarget t, LocalDate meetingDate) {
+        Integer stated = statedBaseYear(t.text());
+        if (stated != null) {
+            return stated;
+        }
+        int lastComplete = meetingDate.getYear() - 1;
+        return t.deadline() != null && t.deadline() <= lastComplete ? t.deadline() - 1 : lastComplete;
+    }
+
+    private static final List<String> BASE_BEFORE = List.of("相比", "相较", "对比", "比", "较", "以", "在");
+    private static final List<String> BASE_AFTER = List.of("基础上", "的基础上", "为基数", "为基期", "为基准");
+
+    private static final java.util.regex.Pattern BASE_TAIL = java.util.regex.Pattern.compile(
+            "(?:相比|相较|对比|比|较|以|在)?(?:\\d{4}|[〇零一二三四五六七八九]{4})年(?:的?基础上|为基数|为基期|为基准)?$");
+
+    /**
+     * The indicator a target names, without the base year the extractor may leave attached to it
+     * ("规模工业总产值比2024年" → "规模工业总产值"): the year is the target's base, not part of the name.
+     */
+    static String indicatorName(SpeechTarget t) {
+        String name = t.indicator();
+        if (name == null || statedBaseYear(t.text()) == null) {
+            return name;
+        }
+        String stripped = BASE_TAIL.matcher(name).replaceFirst("").strip();
+        return stripped.isEmpty() ? name : stripped;
+    }
+
+    /** A year the clause measures from: "比2020年翻一番", "较2024年增长", "在2024年基础上", "以2024年为基数". */
+    static Integer statedBaseYear(String clause) {
+        if (clause == null) {
+            return null;
+        }
+        for (Periods.Period p : Periods.findAll(clause, 0, clause.length())) {
+            if (p.year() == null || p.deadline()) {
+                continue;
+            }
+            String before = clause.substring(0, p.start());
+            String after = clause.substring(p.end());
+            if (BASE_BEFORE.stream().anyMatch(before::endsWith) || BASE_AFTER.stream().anyMatch(after::startsWith)) {
+                return p.year();
+            }
+        }
+        return null;
     }
 
     static TargetComparator comparator(SpeechTarget t) {

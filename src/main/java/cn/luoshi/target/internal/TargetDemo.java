@@ -81,7 +81,7 @@ class TargetDemo implements DemoContributor {
         for (Target t : targets.list(city, 2026, null, tjj, new cn.luoshi.common.web.Paging(0, 50)).content()) {
             targets.publish(t.id(), t.version(), tjj);
         }
-        // A county's own ambitious target, behind time-progress by mid-year: a yellow light.
+        // A county's own ambitious target: its investment grows about 5%, some 20 points short of 25%, a red light.
         targets.register(new NewTarget("FAI", id(DemoCity.LINJIANG), 2026, null, TargetComparator.GROWTH, null,
                 new BigDecimal("25"), null, ProgressProfile.LINEAR, "重大项目集中开工年，固定资产投资增长25%", null, null,
                 true), tjj);

@@ -23,6 +23,7 @@ import cn.luoshi.target.Target;
 import cn.luoshi.target.TargetComparator;
 import cn.luoshi.target.TargetProgress;
 import cn.luoshi.target.Targets;
+import cn.luoshi.target.internal.GrowthRules;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,13 +44,16 @@ class TargetPagesController {
     private final Indicators indicators;
     private final OrgUnits units;
     private final Messages messages;
+    private final GrowthRules growthRules;
     private final Clock clock;
 
-    TargetPagesController(Targets targets, Indicators indicators, OrgUnits units, Messages messages, Clock clock) {
+    TargetPagesController(Targets targets, Indicators indicators, OrgUnits units, Messages messages,
+                          GrowthRules growthRules, Clock clock) {
         this.targets = targets;
         this.indicators = indicators;
         this.units = units;
         this.messages = messages;
+        this.growthRules = growthRules;
         this.clock = clock;
     }
 
@@ -69,8 +73,40 @@ class TargetPagesController {
         model.addAttribute("unitId", unitId);
         model.addAttribute("year", y);
         model.addAttribute("asOf", day);
+        GrowthRules.UnitGrowthRule growthRule = unitId == null ? null : growthRules.get(unitId, me);
+        model.addAttribute("growthRule", growthRule);
+        model.addAttribute("growthRuleSource", growthRule == null ? null : growthRule.own() != null
+                ? messages.get("target.growthRule.own") : growthRule.inheritedFrom() != null
+                ? messages.get("target.growthRule.inherited", growthRule.inheritedFrom().name())
+                : messages.get("target.growthRule.default"));
+        model.addAttribute("canSetLights", GrowthRules.mayManage(me));
         addFormChoices(me, model);
         return "target/list";
+    }
+
+    /** The growth-target light rule of the unit shown (or back to the rule above it). */
+    @PostMapping("/targets/growth-rule/{unitId}")
+    String setGrowthRule(@AuthenticationPrincipal LuoshiUser me, @PathVariable long unitId,
+                         @RequestParam(required = false) BigDecimal yellowPoints,
+                         @RequestParam(required = false) BigDecimal redPoints,
+                         @RequestParam(defaultValue = "false") boolean clear, RedirectAttributes redirect) {
+        try {
+            if (clear) {
+                growthRules.clear(unitId, me);
+            } else {
+                if (yellowPoints == null || redPoints == null) {
+                    throw DomainException.invalid("target.error.growthThresholds");
+                }
+                growthRules.set(unitId, yellowPoints, redPoints, me);
+            }
+            redirect.addFlashAttribute("flashSuccess", messages.get("common.saved"));
+        } catch (DomainException e) {
+            if (e.status().value() == 404) {
+                throw e;
+            }
+            redirect.addFlashAttribute("flashError", FormErrors.message(e, messages));
+        }
+        return "redirect:/targets?unit=" + unitId;
     }
 
     private void addFormChoices(LuoshiUser me, Model model) {

@@ -13,6 +13,7 @@ import cn.luoshi.org.OrgUnits;
 import cn.luoshi.testsupport.Api;
 import cn.luoshi.testsupport.LuoshiTest;
 import cn.luoshi.testsupport.RuleWalk;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,6 +49,8 @@ class AppealRulesWalkTest {
     UserDetailsService users;
 
     private final AtomicInteger serial = new AtomicInteger();
+    /** Every appeal the walk filed, to settle afterwards: the SLA job of other tests then leaves them alone. */
+    private final List<Long> filed = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     record Made(long id, int version) {
         static Made of(Appeal a) {
@@ -67,10 +70,11 @@ class AppealRulesWalkTest {
 
     Appeal submitted() {
         int n = serial.incrementAndGet();
-        FiledAppeal filed = appeals.file(new NewAppeal(null, "示例重工机械有限公司", "王经理", "0714-6200" + (100 + n % 800),
+        FiledAppeal appeal = appeals.file(new NewAppeal(null, "示例重工机械有限公司", "王经理", "0714-6200" + (100 + n % 800),
                 null, "FUNDING", "规则走查诉求 " + n, "规则走查：技改贷款贴息资金第 " + n + " 批尚未到账，请协调。", null, null, null,
                 null, null, null, null, null, null, null, true), user("qiye1"));
-        return appeals.get(filed.id(), user("duchashi"));
+        filed.add(appeal.id());
+        return appeals.get(appeal.id(), user("duchashi"));
     }
 
     Appeal step(Appeal a, Transition t, String by) {
@@ -202,6 +206,20 @@ class AppealRulesWalkTest {
                         + ": refused operations changed the appeal: " + before.get(state.getKey()) + " → " + after);
             }
             walk.finish(states.size() * ROLES.size() * AppealOperation.values().length);
+        }
+    }
+
+    /** An answered appeal is rated (the enterprise's to close), any other open one closed as a duplicate. */
+    @AfterEach
+    void settleEverythingFiled() {
+        for (long id : List.copyOf(filed)) {
+            Appeal a = appeals.get(id, user("duchashi"));
+            if (a.status() == AppealStatus.ANSWERED) {
+                rated(a, Rating.SATISFIED);
+            } else if (a.status().isOpen()) {
+                step(a, new Transition(AppealAction.CLOSE, a.version(), null, List.of(), "规则走查结束", null,
+                        CloseReason.DUPLICATE), "duchashi");
+            }
         }
     }
 

@@ -44,6 +44,8 @@ class ProjectProblemRulesWalkTest {
     OrgUnits units;
 
     private final AtomicInteger serial = new AtomicInteger();
+    /** Every project the walk made: their tasks are cancelled and their appeals closed afterwards. */
+    private final List<Long> made = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     /** A project, or one problem of it (problem 0 for the list itself). */
     record Made(long project, long problem) {
@@ -60,6 +62,7 @@ class ProjectProblemRulesWalkTest {
         }
         Api.Response created = fgw.post("/api/v1/projects", body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
+        made.add(created.json().path("id").asLong());
         return created.json().path("id").asLong();
     }
 
@@ -173,6 +176,25 @@ class ProjectProblemRulesWalkTest {
             walk.finish(combinations);
             // 2 lists × 10 roles × 3 operations + 3 problems × 10 roles × RESOLVE.
             assertThat(combinations).isEqualTo(90);
+            settle(supervisor);
+        }
+    }
+
+    /** The tasks and appeals the problems became are closed, so the daily jobs of other tests leave them alone. */
+    void settle(Api supervisor) {
+        for (long project : List.copyOf(made)) {
+            for (JsonNode problem : supervisor.get("/api/v1/projects/" + project).json().path("problems")) {
+                if (problem.hasNonNull("taskId")) {
+                    supervisor.post("/api/v1/tasks/" + problem.path("taskId").asLong() + "/transitions",
+                            Map.of("action", "CANCEL", "comment", "规则走查结束"));
+                }
+                if (problem.hasNonNull("appealId")) {
+                    long appeal = problem.path("appealId").asLong();
+                    int version = supervisor.get("/api/v1/appeals/" + appeal).json().path("version").asInt();
+                    supervisor.post("/api/v1/appeals/" + appeal + "/transitions", Map.of("action", "CLOSE",
+                            "version", version, "reason", "规则走查结束", "closeReason", "DUPLICATE"));
+                }
+            }
         }
     }
 }

@@ -1,5 +1,7 @@
 package cn.luoshi.task;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -104,9 +106,10 @@ class EscalationLadderTest {
         return array.valueStream().map(JsonNode::asString).toList();
     }
 
+    /** The user's messages with exactly this title (searched for: shared inboxes hold hundreds). */
     static long messages(Api user, String title) {
-        return user.get("/api/v1/notifications?size=200").json().path("content").findValuesAsString("title").stream()
-                .filter(title::equals).count();
+        return user.get("/api/v1/notifications?size=200&q=" + URLEncoder.encode(title, StandardCharsets.UTF_8))
+                .json().path("content").findValuesAsString("title").stream().filter(title::equals).count();
     }
 
     void at(LocalDate day) {
@@ -185,6 +188,7 @@ class EscalationLadderTest {
                 .json();
         assertThat(audit.path("content").findValuesAsString("action")).contains("task.escalation.raised",
                 "task.escalation.responded", "task.escalation.closed");
+        TaskFixtures.ok(fx.step(fx.supervisor, id, "CANCEL", "测试结束"));
     }
 
     @Test
@@ -232,19 +236,21 @@ class EscalationLadderTest {
     void theDailyRoundRaisesTheLightsRungsAndTheCountsPerUnitAreExact() {
         OrgUnit a = unitWithHandler("督办计数测试甲局", "dbjs.a");
         OrgUnit b = unitWithHandler("督办计数测试乙局", "dbjs.b");
-        at(LocalDate.of(2027, 3, 1));
-        // A: 60 days at 0%: yellow from 03-08 (7/60 > 10% behind), red from 03-20 (19/60 > 30% behind).
-        long late = accepted("督办计数测试：甲局滞后任务", a, "dbjs.a", LocalDate.of(2027, 3, 1), LocalDate.of(2027, 4, 30));
-        // B: 30 days, 90% done at once: never behind, blue from 03-24 (due within 7 days).
-        long soon = accepted("督办计数测试：乙局临期任务", b, "dbjs.b", LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 31));
+        // March 2026, before the day the shared clock starts on: what the round sends then sorts below every other test's
+        // messages, and no other test's round runs on these days.
+        at(LocalDate.of(2026, 3, 2));
+        // A: 60 days at 0%: yellow from 03-09 (7/60 > 10% behind), red from 03-21 (19/60 > 30% behind).
+        long late = accepted("督办计数测试：甲局滞后任务", a, "dbjs.a", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 5, 1));
+        // B: 30 days, 90% done at once: never behind, blue from 03-25 (due within 7 days).
+        long soon = accepted("督办计数测试：乙局临期任务", b, "dbjs.b", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 4, 1));
         TaskFixtures.ok(fx.report(Api.as(port, "dbjs.b"), soon, 90, "已基本完成"));
 
-        at(LocalDate.of(2027, 3, 5));
+        at(LocalDate.of(2026, 3, 6));
         assertThat(job.runToday().ran()).isTrue();
         assertThat(escalations(late).size()).isZero();
         assertThat(escalations(soon).size()).isZero();
 
-        at(LocalDate.of(2027, 3, 9));
+        at(LocalDate.of(2026, 3, 10));
         assertThat(job.runToday().ran()).isTrue();
         JsonNode reminder = escalations(late).get(0);
         assertThat(reminder.path("rung").asString()).isEqualTo("REMINDER");
@@ -254,7 +260,7 @@ class EscalationLadderTest {
         assertThat(reminder.path("reason").asString()).contains("落后于序时进度", "亮黄灯");
         assertThat(messages(Api.as(port, "dbjs.a"), "【催办】督办计数测试：甲局滞后任务")).isEqualTo(1);
 
-        at(LocalDate.of(2027, 3, 21));
+        at(LocalDate.of(2026, 3, 22));
         assertThat(job.runToday().ran()).isTrue();
         JsonNode ladder = escalations(late);
         assertThat(ladder.findValuesAsString("rung")).containsExactly("SUPERVISION", "REMINDER");
@@ -263,19 +269,19 @@ class EscalationLadderTest {
         assertThat(messages(fx.supervisor, "【督办】督办计数测试：甲局滞后任务")).isEqualTo(1);
         assertThat(escalations(soon).size()).isZero();
 
-        // Catching up (40% against 33% time-progress) lifts the round's 督办 at once.
+        // Catching up (40% against 20/60 = 33% time-progress) lifts the round's 督办 at once.
         TaskFixtures.ok(fx.report(Api.as(port, "dbjs.a"), late, 40, "已追上序时进度"));
         assertThat(fx.get(late).path("escalationLevel").asInt()).isZero();
         assertThat(escalations(late).get(0).path("outcome").asString()).isEqualTo("RECOVERED");
 
-        at(LocalDate.of(2027, 3, 25));
+        at(LocalDate.of(2026, 3, 26));
         assertThat(job.runToday().ran()).isTrue();
         assertThat(escalations(soon).findValuesAsString("rung")).containsExactly("ALERT");
         assertThat(escalations(late).size()).isEqualTo(2);
         // The office calls the lagging unit in anyway, over the lower rungs, saying why.
         TaskFixtures.ok(raise(late, "INTERVIEW", "一季度两次亮灯，约谈主要负责人"));
 
-        JsonNode march = fx.supervisor.get("/api/v1/escalations/counts?from=2027-03-01&to=2027-03-31").json();
+        JsonNode march = fx.supervisor.get("/api/v1/escalations/counts?from=2026-03-01&to=2026-03-31").json();
         assertThat(count(march, a, "REMINDER")).isEqualTo(1);
         assertThat(count(march, a, "SUPERVISION")).isEqualTo(1);
         assertThat(count(march, a, "INTERVIEW")).isEqualTo(1);
@@ -283,16 +289,20 @@ class EscalationLadderTest {
         assertThat(unitRow(march, a).path("total").asLong()).isEqualTo(3);
         assertThat(count(march, b, "ALERT")).isEqualTo(1);
         assertThat(unitRow(march, b).path("total").asLong()).isEqualTo(1);
-        // The 催办 of 03-09 lies before the period.
-        JsonNode later = fx.supervisor.get("/api/v1/escalations/counts?from=2027-03-10&to=2027-03-31").json();
+        // The 催办 of 03-10 lies before the period.
+        JsonNode later = fx.supervisor.get("/api/v1/escalations/counts?from=2026-03-11&to=2026-03-31").json();
         assertThat(count(later, a, "REMINDER")).isZero();
         assertThat(unitRow(later, a).path("total").asLong()).isEqualTo(2);
-        JsonNode before = fx.supervisor.get("/api/v1/escalations/counts?from=2027-03-01&to=2027-03-08").json();
+        JsonNode before = fx.supervisor.get("/api/v1/escalations/counts?from=2026-03-01&to=2026-03-09").json();
         assertThat(unitRow(before, a).isMissingNode()).isTrue();
 
-        Api.Response backwards = fx.supervisor.get("/api/v1/escalations/counts?from=2027-03-31&to=2027-03-01");
+        Api.Response backwards = fx.supervisor.get("/api/v1/escalations/counts?from=2026-03-31&to=2026-03-01");
         assertThat(backwards.status()).isEqualTo(400);
         assertThat(Api.as(port, "qiye1").get("/api/v1/escalations/counts").status()).isEqualTo(403);
+        // Left behind, the tasks would turn red in the daily rounds other tests run.
+        for (long task : List.of(late, soon)) {
+            TaskFixtures.ok(fx.step(fx.supervisor, task, "CANCEL", "测试结束"));
+        }
     }
 
     static JsonNode unitRow(JsonNode counts, OrgUnit unit) {

@@ -82,7 +82,8 @@ class SubTaskTest {
         assertThat(fgw.get("/api/v1/tasks?q=分解测试").json().path("content").findValuesAsString("title"))
                 .contains("分解测试：发改委负责资金测算");
         assertThat(strings(fx.get(fgw, child).path("allowedActions"))).contains("ACCEPT");
-        assertThat(fgw.get("/api/v1/notifications").body()).contains("新督办任务：分解测试：发改委负责资金测算");
+        assertThat(fgw.get("/api/v1/notifications?q=" + java.net.URLEncoder.encode("分解测试",
+                java.nio.charset.StandardCharsets.UTF_8)).body()).contains("新督办任务：分解测试：发改委负责资金测算");
         assertThat(fx.as("zjj").get("/api/v1/tasks/" + child).status()).isEqualTo(404);
     }
 

@@ -20,6 +20,7 @@ import cn.luoshi.testsupport.Api;
 import cn.luoshi.testsupport.LuoshiTest;
 import cn.luoshi.testsupport.MutableClock;
 import cn.luoshi.testsupport.RuleWalk;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -63,6 +64,8 @@ class TaskRulesWalkTest {
     EscalationLadder ladder;
 
     private final AtomicInteger serial = new AtomicInteger();
+    /** Every task the walk made, to cancel afterwards: later daily rounds of other tests then leave them alone. */
+    private final List<Long> made = java.util.Collections.synchronizedList(new ArrayList<>());
 
     /** One task made for the walk, with the records its operations name. */
     record Made(long id, long reportId, long extensionId, long escalationId) {
@@ -93,7 +96,9 @@ class TaskRulesWalkTest {
         NewTask task = new NewTask("规则走查任务 " + serial.incrementAndGet(), null, unit(DemoCity.GXJ),
                 List.of(unit(DemoCity.FGW)), null, TODAY.minusDays(10), TODAY.plusDays(60), null, null, List.of(),
                 null, TaskSource.manual(), headApproval, false);
-        return new Made(registration.register(task, user("duchashi")).id(), 0, 0, 0);
+        long id = registration.register(task, user("duchashi")).id();
+        made.add(id);
+        return new Made(id, 0, 0, 0);
     }
 
     Made step(Made made, TaskAction action, String by) {
@@ -247,6 +252,19 @@ class TaskRulesWalkTest {
             assertThat(offeredSomewhere).containsAll(java.util.Arrays.stream(TaskOperation.values())
                     .map(Enum::name).toList());
             walk.finish(states.size() * ROLES.size() * TaskOperation.values().length);
+        }
+    }
+
+    /** Cancels the walk's open tasks (with their sub-tasks). */
+    @AfterEach
+    void cancelEverythingMade() {
+        LuoshiUser office = user("duchashi");
+        for (long id : List.copyOf(made)) {
+            try {
+                workflow.transition(id, TaskAction.CANCEL, "规则走查结束", null, office);
+            } catch (cn.luoshi.common.error.DomainException finished) {
+                // completed or cancelled already
+            }
         }
     }
 }

@@ -10,7 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import cn.luoshi.appeal.internal.AppealCatalog;
+import cn.luoshi.appeal.internal.AppealOperation;
 import cn.luoshi.appeal.internal.AppealRepository;
+import cn.luoshi.appeal.internal.AppealRules;
+import cn.luoshi.appeal.internal.AppealStanding;
 import cn.luoshi.appeal.internal.AppealState;
 import cn.luoshi.appeal.internal.Intake;
 import cn.luoshi.appeal.internal.WorkingCalendar;
@@ -35,9 +38,10 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Enterprise appeals: filing from every channel and every guarded change of state afterwards. Each change checks
- * the actor's role against the appeal (dispatching office, responsible unit, the enterprise itself, supervisor),
- * checks the current status (409 with a Chinese message otherwise, nothing changed), uses optimistic locking, and
+ * Enterprise appeals: filing from every channel and every guarded change of state afterwards. Each change asks
+ * {@link AppealRules} — the actor's role towards the appeal (dispatching office, responsible unit, the enterprise
+ * itself, supervisor), then the current status (409 with a Chinese message otherwise, nothing changed) — uses
+ * optimistic locking, and
  * records the step in the appeal's history, the audit log and, where someone must act, their inbox.
  */
 @Service
@@ -174,53 +178,17 @@ public class Appeals {
         return me.has(Role.ENTERPRISE) && a.creditCode().equals(me.creditCode());
     }
 
-    /** The actions this user may take on the appeal now (for the page's buttons). */
-    public Set<AppealAction> allowedActions(Appeal a, LuoshiUser me) {
-        Set<AppealAction> actions = new LinkedHashSet<>();
-        boolean dispatcher = isDispatcher(a, me);
-        boolean handler = isHandler(a, me);
-        switch (a.status()) {
-            case SUBMITTED -> {
-                if (dispatcher) {
-                    actions.add(AppealAction.DISPATCH);
-                    actions.add(AppealAction.CLOSE);
-                }
-            }
-            case DISPATCHED -> {
-                if (handler) {
-                    actions.add(AppealAction.ACCEPT);
-                }
-                if (handler || dispatcher) {
-                    actions.add(AppealAction.TRANSFER);
-                }
-                if (dispatcher) {
-                    actions.add(AppealAction.CLOSE);
-                }
-            }
-            case ACCEPTED, REOPENED -> {
-                if (handler) {
-                    actions.add(AppealAction.ANSWER);
-                }
-                if (handler || dispatcher) {
-                    actions.add(AppealAction.TRANSFER);
-                }
-                if (dispatcher) {
-                    actions.add(AppealAction.CLOSE);
-                }
-            }
-            case ANSWERED -> {
-                if (dispatcher && a.reopenCount() == 0) {
-                    actions.add(AppealAction.REOPEN);
-                }
-            }
-            case CLOSED -> {
-                if (dispatcher && a.reopenCount() == 0 && a.closeReason() != null
-                        && !a.closeReason().administrative()) {
-                    actions.add(AppealAction.REOPEN);
-                }
-            }
-        }
-        return actions;
+    /** What the user is to the appeal: what the rule table asks about. */
+    private AppealStanding standing(Appeal a, LuoshiUser me) {
+        return new AppealStanding(isDispatcher(a, me), isHandler(a, me), isOwner(a, me), me.has(Role.SUPERVISOR));
+    }
+
+    /**
+     * What this user may do to the appeal now ({@link AppealRules}): the page's buttons and the API's
+     * {@code allowedActions}, the same table the changes below obey.
+     */
+    public List<String> allowedActions(Appeal a, LuoshiUser me) {
+        return AppealRules.allowed(a, standing(a, me));
     }
 
     // ---------------------------------------------------------------------------------------------- transitions
@@ -234,15 +202,12 @@ public class Appeals {
         if (t.version() != a.version()) {
             throw DomainException.staleVersion(a.code());
         }
-        boolean dispatcher = isDispatcher(a, me);
-        boolean handler = isHandler(a, me);
+        AppealRules.check(AppealOperation.valueOf(t.action().name()), a, standing(a, me));
         OffsetDateTime now = now();
         AppealState before = AppealState.of(a);
         SlaTier tier = tierOf(a);
         return switch (t.action()) {
             case DISPATCH -> {
-                requireRole(dispatcher, "appeal.error.onlyDispatcher");
-                requireStatus(a, "appeal.error.dispatchOnlySubmitted", AppealStatus.SUBMITTED);
                 OrgUnit target = checkTarget(a, t.unitId(), "unitId");
                 List<Long> coUnits = checkCoUnits(a, t.coUnitIds(), target.id());
                 AppealState after = before.dispatched(target.id(), now, acceptDue(now, tier));
@@ -253,17 +218,10 @@ public class Appeals {
                 yield reload(saved);
             }
             case ACCEPT -> {
-                requireRole(handler, "appeal.error.onlyHandler");
-                requireStatus(a, "appeal.error.acceptOnlyDispatched", AppealStatus.DISPATCHED);
                 yield save(a, before.accepted(now), now, me, "ACCEPT", a.responsibleUnitId(), a.responsibleUnitId(),
                         null, "签收诉求 " + a.code());
             }
             case ANSWER -> {
-                requireRole(handler, "appeal.error.onlyHandler");
-                if (a.status() == AppealStatus.DISPATCHED) {
-                    throw DomainException.conflict("appeal.error.acceptFirst", a.code());
-                }
-                requireStatus(a, "appeal.error.answerOnlyAccepted", AppealStatus.ACCEPTED, AppealStatus.REOPENED);
                 String text = requireText(t.answer(), "answer", MAX_ANSWER);
                 Appeal answered = save(a, before.answered(text, now), now, me, "ANSWER", a.responsibleUnitId(),
                         a.responsibleUnitId(), text, "答复诉求 " + a.code());
@@ -278,9 +236,6 @@ public class Appeals {
                 yield answered;
             }
             case TRANSFER -> {
-                requireRole(handler || dispatcher, "appeal.error.onlyHandlerOrDispatcher");
-                requireStatus(a, "appeal.error.transferOnlyOpen", AppealStatus.DISPATCHED, AppealStatus.ACCEPTED,
-                        AppealStatus.REOPENED);
                 String reason = requireText(t.reason(), "reason", MAX_REASON);
                 OrgUnit target = checkTarget(a, t.unitId(), "unitId");
                 if (target.id() == a.responsibleUnitId()) {
@@ -297,10 +252,6 @@ public class Appeals {
                 yield reload(saved);
             }
             case CLOSE -> {
-                requireRole(dispatcher, "appeal.error.onlyDispatcher");
-                if (!a.status().isOpen()) {
-                    throw DomainException.conflict("appeal.error.alreadyClosed", a.code());
-                }
                 String reason = requireText(t.reason(), "reason", MAX_REASON);
                 CloseReason why = t.closeReason() == null ? CloseReason.UNRESOLVABLE : t.closeReason();
                 if (why != CloseReason.WITHDRAWN && why != CloseReason.DUPLICATE && why != CloseReason.UNRESOLVABLE) {
@@ -311,14 +262,6 @@ public class Appeals {
                         a.responsibleUnitId(), reason, "关闭诉求 " + a.code() + "：" + reason);
             }
             case REOPEN -> {
-                requireRole(dispatcher, "appeal.error.onlyDispatcher");
-                requireStatus(a, "appeal.error.reopenOnlyAnswered", AppealStatus.ANSWERED, AppealStatus.CLOSED);
-                if (a.reopenCount() > 0) {
-                    throw DomainException.conflict("appeal.error.reopenedOnce", a.code());
-                }
-                if (a.closeReason() != null && a.closeReason().administrative()) {
-                    throw DomainException.conflict("appeal.error.reopenAdministrative", a.code());
-                }
                 String reason = requireText(t.reason(), "reason", MAX_REASON);
                 Appeal saved = save(a, before.reopened(answerDue(now, tier), true), now, me, "REOPEN",
                         a.responsibleUnitId(), a.responsibleUnitId(), reason, "重新办理诉求 " + a.code() + "：" + reason);
@@ -332,9 +275,7 @@ public class Appeals {
     @Transactional
     public Appeal rate(long id, Rating rating, String comment, Integer version, LuoshiUser me) {
         Appeal a = get(id, me);
-        if (!isOwner(a, me)) {
-            throw DomainException.forbidden("appeal.error.onlyEnterprise");
-        }
+        AppealRules.check(AppealOperation.RATE, a, standing(a, me));
         return doRate(a, rating, comment, version, me.getUsername());
     }
 
@@ -342,6 +283,7 @@ public class Appeals {
     @Transactional
     public Appeal rateWithToken(long id, String token, Rating rating, String comment, Integer version) {
         Appeal a = byToken(id, token);
+        AppealRules.check(AppealOperation.RATE, a, AppealStanding.TOKEN_HOLDER);
         return doRate(a, rating, comment, version, "企业（查询码）");
     }
 
@@ -352,9 +294,6 @@ public class Appeals {
         if (comment != null && comment.length() > MAX_REASON) {
             throw DomainException.invalidFields(List.of(new FieldProblem("comment", "validation.tooLong",
                     MAX_REASON)));
-        }
-        if (a.status() != AppealStatus.ANSWERED) {
-            throw DomainException.conflict("appeal.error.rateOnlyAnswered", a.code());
         }
         if (version != null && version != a.version()) {
             throw DomainException.staleVersion(a.code());
@@ -390,12 +329,7 @@ public class Appeals {
     @Transactional
     public AppealCallback recordCallback(long id, CallbackOutcome outcome, String note, LuoshiUser me) {
         Appeal a = get(id, me);
-        if (!me.has(Role.SUPERVISOR)) {
-            throw DomainException.forbidden("appeal.error.onlySupervisor");
-        }
-        if (a.status() != AppealStatus.ANSWERED && a.status() != AppealStatus.CLOSED) {
-            throw DomainException.conflict("appeal.error.callbackOnlyAnswered", a.code());
-        }
+        AppealRules.check(AppealOperation.CALLBACK, a, standing(a, me));
         if (outcome == null) {
             throw DomainException.invalidFields(List.of(new FieldProblem("outcome", "validation.NotNull")));
         }
@@ -531,22 +465,6 @@ public class Appeals {
             unit = units.get(unit.parentId());
         }
         return unit;
-    }
-
-    private static void requireRole(boolean allowed, String code) {
-        if (!allowed) {
-            throw DomainException.forbidden(code);
-        }
-    }
-
-    private static void requireStatus(Appeal a, String code, AppealStatus... allowed) {
-        for (AppealStatus s : allowed) {
-            if (a.status() == s) {
-                return;
-            }
-        }
-        throw DomainException.conflict(code, a.code(),
-                new org.springframework.context.support.DefaultMessageSourceResolvable("appeal.status." + a.status()));
     }
 
     private static String messageOf(Rating r) {

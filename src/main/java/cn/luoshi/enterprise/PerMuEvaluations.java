@@ -16,6 +16,7 @@ import cn.luoshi.common.events.AuditRecord;
 import cn.luoshi.common.web.PageResponse;
 import cn.luoshi.common.web.Paging;
 import cn.luoshi.enterprise.internal.PerMuComputation;
+import cn.luoshi.enterprise.internal.PerMuObjectionRules;
 import cn.luoshi.enterprise.internal.PerMuRepository;
 import cn.luoshi.notify.NotificationRequested;
 import cn.luoshi.notify.Recipients;
@@ -264,26 +265,40 @@ public class PerMuEvaluations {
         return repository.objections(runId, ruleOf(run), me.scope().isEnterprise() ? me.creditCode() : null);
     }
 
+    /** The objections the reader sees, each with what the reader may do to it now ({@link PerMuObjectionRules}). */
+    public List<PerMuObjectionView> objectionViews(long runId, LuoshiUser me) {
+        PerMuRun run = run(runId, me);
+        PerMuObjectionRules.Standing standing = objectionStanding(run, me);
+        return objections(runId, me).stream().map(o -> new PerMuObjectionView(o,
+                PerMuObjectionRules.allowedOnObjection(run, o, standing))).toList();
+    }
+
+    /** What the reader may do on the run's objections: FILE for an enterprise that may object now. */
+    public List<String> objectionActions(long runId, LuoshiUser me) {
+        PerMuRun run = run(runId, me);
+        return PerMuObjectionRules.allowedOnRun(run, objectionStanding(run, me));
+    }
+
+    private PerMuObjectionRules.Standing objectionStanding(PerMuRun run, LuoshiUser me) {
+        boolean enterprise = me.scope().isEnterprise();
+        boolean open = enterprise && enterprises.findByCreditCode(me.creditCode())
+                .map(e -> repository.hasOpenObjection(run.id(), e.id())).orElse(false);
+        return new PerMuObjectionRules.Standing(enterprise,
+                computes(me) && me.scope().covers(units.get(run.regionId())), open);
+    }
+
     /**
      * An enterprise objects to its published result, optionally with the figures it believes are right.
      */
     @Transactional
     public PerMuObjection fileObjection(long runId, String reason, PerMuInputs suggested, LuoshiUser actor) {
-        if (!actor.scope().isEnterprise()) {
-            throw DomainException.forbidden("perMu.error.objectionByEnterprise");
-        }
         PerMuRun run = run(runId, actor);
-        if (!run.published()) {
-            throw DomainException.notFound("perMu.run", runId);
-        }
+        PerMuObjectionRules.check(PerMuObjectionRules.Operation.FILE, run, null, objectionStanding(run, actor));
         if (!StringUtils.hasText(reason) || reason.strip().length() > 2000) {
             throw DomainException.invalidFields(List.of(new FieldProblem("reason", "validation.NotBlank")));
         }
         Enterprise enterprise = enterprises.findByCreditCode(actor.creditCode())
                 .orElseThrow(() -> DomainException.notFound("enterprise", actor.creditCode()));
-        if (repository.hasOpenObjection(runId, enterprise.id())) {
-            throw DomainException.conflict("perMu.error.objectionOpen");
-        }
         long id = repository.insertObjection(runId, enterprise.id(), reason.strip(), suggested,
                 actor.getUsername(), OffsetDateTime.now(clock));
         PerMuRule rule = ruleOf(run);
@@ -305,7 +320,7 @@ public class PerMuEvaluations {
     @Transactional
     public PerMuObjection rescore(long objectionId, PerMuInputs corrections, String note, int version,
                                   LuoshiUser actor) {
-        Decision d = decision(objectionId, actor);
+        Decision d = decision(objectionId, PerMuObjectionRules.Operation.RESCORE, actor);
         PerMuResult published = repository.result(d.run.id(), d.objection.enterpriseId(), d.rule).orElseThrow();
         PerMuInputs base = published.inputs().correctedBy(d.objection.correctedInputs());
         PerMuInputs inputs = base.correctedBy(corrections);
@@ -331,7 +346,7 @@ public class PerMuEvaluations {
 
     @Transactional
     public PerMuObjection reject(long objectionId, String note, int version, LuoshiUser actor) {
-        Decision d = decision(objectionId, actor);
+        Decision d = decision(objectionId, PerMuObjectionRules.Operation.REJECT, actor);
         if (!StringUtils.hasText(note)) {
             throw DomainException.invalidFields(List.of(new FieldProblem("note", "validation.NotBlank")));
         }
@@ -350,21 +365,19 @@ public class PerMuEvaluations {
     private record Decision(PerMuRun run, PerMuRule rule, PerMuObjection objection) {
     }
 
-    private Decision decision(long objectionId, LuoshiUser actor) {
-        if (!computes(actor)) {
-            throw DomainException.forbidden("error.forbidden");
-        }
+    private Decision decision(long objectionId, PerMuObjectionRules.Operation op, LuoshiUser actor) {
         long runId = repository.runOfObjection(objectionId)
                 .orElseThrow(() -> DomainException.notFound("perMu.objection", objectionId));
-        PerMuRun run = run(runId, actor);
-        if (!actor.scope().covers(units.get(run.regionId()))) {
-            throw DomainException.notFound("perMu.objection", objectionId);
-        }
+        PerMuRun run = repository.findVisibleRun(runId, actor.scope())
+                .orElseThrow(() -> DomainException.notFound("perMu.objection", objectionId));
         PerMuRule rule = ruleOf(run);
         PerMuObjection objection = repository.findObjection(objectionId, rule).orElseThrow();
-        if (objection.status() != PerMuObjection.Status.FILED) {
-            throw DomainException.conflict("perMu.error.objectionDecided");
+        if (actor.scope().isEnterprise() && !enterprises.findByCreditCode(actor.creditCode())
+                .map(e -> e.id() == objection.enterpriseId()).orElse(false)) {
+            // Another enterprise's objection does not exist for this one.
+            throw DomainException.notFound("perMu.objection", objectionId);
         }
+        PerMuObjectionRules.check(op, run, objection, objectionStanding(run, actor));
         return new Decision(run, rule, objection);
     }
 

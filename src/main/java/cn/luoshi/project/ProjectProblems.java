@@ -15,6 +15,7 @@ import cn.luoshi.notify.NotificationRequested;
 import cn.luoshi.notify.Recipients;
 import cn.luoshi.org.LuoshiUser;
 import cn.luoshi.org.Role;
+import cn.luoshi.project.internal.ProjectProblemRules;
 import cn.luoshi.project.internal.ProjectRepository;
 import cn.luoshi.task.NewTask;
 import cn.luoshi.task.RegisteredTask;
@@ -77,27 +78,25 @@ public class ProjectProblems {
 
     /**
      * Anyone who sees the project except leaders and statisticians may raise a problem: the office or its enterprise.
-     * The office may send it on at once as a supervised task for the lead unit or as an appeal of the project's
-     * enterprise; either is linked to the problem, and the problem is resolved when that is done.
+     * The project office may send it on at once as a supervised task for the lead unit or as an appeal of the
+     * project's enterprise; either is linked to the problem, and the problem is resolved when that is done. Who may
+     * do which is {@link ProjectProblemRules}.
      */
     @Transactional
     public ProjectProblem raise(long projectId, ProblemReport report, LuoshiUser actor) {
         Project project = projects.get(projectId, actor);
-        if (!actor.hasAny(Role.ENTERPRISE, Role.UNIT_HANDLER, Role.UNIT_HEAD, Role.SUPERVISOR)) {
-            throw DomainException.forbidden("error.forbidden");
-        }
+        ProjectProblemRules.Standing standing = projects.problemStanding(project, actor);
+        ProjectProblemRules.check(switch (report.route()) {
+            case NONE -> ProjectProblemRules.Operation.RAISE;
+            case TASK -> ProjectProblemRules.Operation.ROUTE_TASK;
+            case APPEAL -> ProjectProblemRules.Operation.ROUTE_APPEAL;
+        }, project, null, standing);
         String text = report.text();
         if (!StringUtils.hasText(text)) {
             throw DomainException.invalidFields(List.of(new FieldProblem("text", "validation.NotBlank")));
         }
         if (text.strip().length() > 2000) {
             throw DomainException.invalidFields(List.of(new FieldProblem("text", "validation.tooLong", 2000)));
-        }
-        if (report.route() != ProblemRoute.NONE && actor.has(Role.ENTERPRISE)) {
-            throw DomainException.forbidden("project.error.routeByOffice");
-        }
-        if (report.route() == ProblemRoute.APPEAL && project.enterpriseCreditCode() == null) {
-            throw DomainException.invalidFields(List.of(new FieldProblem("route", "project.error.appealNeedsEnterprise")));
         }
         long id = repository.insertProblem(projectId, text.strip(), actor.getUsername(), OffsetDateTime.now(clock));
         ProjectProblem problem = repository.problem(id).orElseThrow();
@@ -173,9 +172,8 @@ public class ProjectProblems {
     public ProjectProblem resolve(long problemId, String note, LuoshiUser actor) {
         ProjectProblem problem = existing(problemId);
         Project project = projects.get(problem.projectId(), actor);
-        if (!projects.canEdit(project, actor)) {
-            throw DomainException.forbidden("project.error.edit");
-        }
+        ProjectProblemRules.check(ProjectProblemRules.Operation.RESOLVE, project, problem,
+                projects.problemStanding(project, actor));
         return markResolved(problemId, note);
     }
 

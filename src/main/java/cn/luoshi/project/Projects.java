@@ -30,6 +30,7 @@ import cn.luoshi.org.OrgUnitKind;
 import cn.luoshi.org.OrgUnits;
 import cn.luoshi.org.Role;
 import cn.luoshi.project.internal.ProjectLights;
+import cn.luoshi.project.internal.ProjectProblemRules;
 import cn.luoshi.project.internal.ProjectRepository;
 import cn.luoshi.project.internal.ProjectSummaries;
 import org.springframework.context.ApplicationEventPublisher;
@@ -96,8 +97,19 @@ public class Projects {
         int y = year != null ? year : LocalDate.now(clock).getYear();
         String enterpriseName = project.enterpriseId() == null ? null
                 : enterprises.find(project.enterpriseId()).map(Enterprise::name).orElse(null);
+        ProjectProblemRules.Standing standing = problemStanding(project, me);
+        List<ProjectProblemView> problems = repository.problems(id).stream().map(p -> new ProjectProblemView(p,
+                ProjectProblemRules.allowedOnProblem(project, p, standing))).toList();
         return new ProjectDetails(project, enterpriseName, y, repository.years(id), months(id, y),
-                repository.milestones(id), repository.problems(id), canEdit(project, me), canReport(project, me));
+                repository.milestones(id), problems, ProjectProblemRules.allowedOnProject(project, standing),
+                canEdit(project, me), canReport(project, me));
+    }
+
+    /** What the person is to the project's problem list ({@link ProjectProblemRules}). */
+    ProjectProblemRules.Standing problemStanding(Project project, LuoshiUser me) {
+        return new ProjectProblemRules.Standing(
+                me.hasAny(Role.ENTERPRISE, Role.UNIT_HANDLER, Role.UNIT_HEAD, Role.SUPERVISOR),
+                me.has(Role.ENTERPRISE), canEdit(project, me));
     }
 
     private List<ProjectMonth> months(long id, int year) {

@@ -1,10 +1,12 @@
 package cn.luoshi.task;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import cn.luoshi.org.LuoshiUser;
+import cn.luoshi.task.internal.EscalationLadder;
 import cn.luoshi.task.internal.TaskRegistration;
 import cn.luoshi.task.internal.TaskViews;
 import org.springframework.stereotype.Service;
@@ -12,17 +14,19 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The task module's API for other modules: register tasks (a meeting's deployments, a project's problems) and read
- * them back within the caller's data scope.
+ * them back within the caller's data scope, and count the rungs of the escalation ladder raised on each unit.
  */
 @Service
 public class Tasks {
 
     private final TaskRegistration registration;
     private final TaskViews views;
+    private final EscalationLadder ladder;
 
-    Tasks(TaskRegistration registration, TaskViews views) {
+    Tasks(TaskRegistration registration, TaskViews views, EscalationLadder ladder) {
         this.registration = registration;
         this.views = views;
+        this.ladder = ladder;
     }
 
     /**
@@ -53,5 +57,13 @@ public class Tasks {
     /** The tasks that came from one source (a meeting, a project…) that the actor may see. */
     public List<TaskSummary> bySource(SourceKind kind, long sourceId, LuoshiUser actor) {
         return views.bySource(kind, sourceId, actor);
+    }
+
+    /**
+     * The rungs raised from {@code from} to {@code to} (inclusive; null: from the first of the year to today) on
+     * the tasks of each unit in the actor's scope, by rung. Units with none are left out.
+     */
+    public List<UnitEscalations> escalationCounts(LocalDate from, LocalDate to, LuoshiUser actor) {
+        return ladder.counts(from, to, actor);
     }
 }

@@ -113,8 +113,11 @@ class ProjectProblemRoutesTest {
         long project = project(fgw, "WT-N1", null);
         Api.Response refused = raise(fgw, project, Map.of("text", "征迁协调难", "route", "APPEAL",
                 "contactPhone", "13800001111"));
-        assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.json().toString()).contains("没有关联企业");
+        // The project cannot offer the route at all: refused by the rules, as the page does not offer it.
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().path("detail").asString()).contains("没有关联企业");
+        assertThat(fgw.get("/api/v1/projects/" + project).json().path("problemActions").valueStream()
+                .map(JsonNode::asString)).containsExactly("RAISE", "ROUTE_TASK");
         assertThat(problems(fgw, project).size()).isZero();
 
         long own = project(fgw, "WT-N2", DemoCity.QIYE1_CREDIT_CODE);

@@ -102,7 +102,8 @@ class ReminderJobTest {
         List<ReminderJob.Outcome> outcomes = runOnTwoNodes();
         assertThat(outcomes.stream().filter(ReminderJob.Outcome::ran).count()).isLessThanOrEqualTo(1);
         assertThat(messages(swj, "【催办】督办升级测试任务")).isEqualTo(1);
-        assertThat(fx.get(id).path("escalationLevel").asInt()).isEqualTo(1);
+        // The ladder's rungs: 1 提醒, 2 催办, 3 督办.
+        assertThat(fx.get(id).path("escalationLevel").asInt()).isEqualTo(2);
 
         assertThat(job.runToday().ran()).isFalse();
         at(LocalDate.of(2026, 8, 4));
@@ -113,7 +114,7 @@ class ReminderJobTest {
         assertThat(fx.get(id).path("light").asString()).isEqualTo("RED");
         runOnTwoNodes();
         job.runToday();
-        assertThat(fx.get(id).path("escalationLevel").asInt()).isEqualTo(2);
+        assertThat(fx.get(id).path("escalationLevel").asInt()).isEqualTo(3);
         assertThat(messages(swj, "【督办】督办升级测试任务")).isEqualTo(1);
         assertThat(messages(fx.supervisor, "【督办】督办升级测试任务")).isEqualTo(1);
         assertThat(messages(fx.as("leader"), "【督办】督办升级测试任务")).isEqualTo(1);
@@ -126,17 +127,18 @@ class ReminderJobTest {
                 levels.add(entry.path("level").asInt());
             }
         }
-        assertThat(levels).containsExactly(2, 1);
+        assertThat(levels).containsExactly(3, 2);
         assertThat(timeline.toString()).contains("亮黄灯，转入催办", "亮红灯，转入督办");
 
-        // Looser thresholds for the city: the next round lowers 督办 back to 催办.
+        // Looser thresholds for the city: the next round lifts 督办 and the task is back at 催办 (one message only).
         long city = fx.unit(DemoCity.CITY);
         TaskFixtures.ok(fx.supervisor.put("/api/v1/light-rules/" + city,
                 Map.of("blueWithinDays", 7, "yellowGap", 0.1, "redGap", 1.0)));
         at(LocalDate.of(2026, 10, 2));
         assertThat(fx.get(id).path("light").asString()).isEqualTo("YELLOW");
         job.runToday();
-        assertThat(fx.get(id).path("escalationLevel").asInt()).isEqualTo(1);
+        assertThat(fx.get(id).path("escalationLevel").asInt()).isEqualTo(2);
+        assertThat(messages(swj, "【催办】督办升级测试任务")).isEqualTo(1);
         TaskFixtures.ok(fx.supervisor.delete("/api/v1/light-rules/" + city));
 
         // Catching up lifts the supervision; the history stays.

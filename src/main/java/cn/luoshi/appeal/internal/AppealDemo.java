@@ -263,6 +263,15 @@ class AppealDemo implements DemoContributor {
                 OffsetDateTime answeredAt = answeredLate ? answerDue.plusDays(1 + random.nextInt(4))
                         : state.acceptedAt().plusMinutes(Math.max(30, (long) (span * (0.2 + random.nextDouble() * 0.7))));
                 answeredAt = min(answeredAt, nowOffset.minusHours(1));
+                if (stage == Stage.WITHDRAWN) {
+                    // Withdrawn by the enterprise before the answer (an answer is rated, not withdrawn), recorded
+                    // by the dispatching office.
+                    state = state.closed(CloseReason.WITHDRAWN, answeredAt);
+                    repository.addEvent(id, answeredAt, "营商局 何经办", "CLOSE", AppealStatus.ACCEPTED,
+                            AppealStatus.CLOSED, null, null, "企业撤回");
+                    repository.update(id, 0, state, answeredAt);
+                    return;
+                }
                 state = state.answered(sample[2], answeredAt);
                 repository.addEvent(id, answeredAt, "经办人", "ANSWER", AppealStatus.ACCEPTED, AppealStatus.ANSWERED,
                         responsible, responsible, sample[2]);
@@ -296,11 +305,6 @@ class AppealDemo implements DemoContributor {
                             repository.addEvent(id, closedAt, "系统", "AUTO_CLOSE", AppealStatus.ANSWERED,
                                     AppealStatus.CLOSED, null, null, "逾期未评价");
                         }
-                    }
-                    case WITHDRAWN -> {
-                        state = state.closed(CloseReason.WITHDRAWN, answeredAt);
-                        repository.addEvent(id, answeredAt, "营商局 何经办", "CLOSE", AppealStatus.ANSWERED,
-                                AppealStatus.CLOSED, null, null, "企业撤回");
                     }
                     default -> {
                     }

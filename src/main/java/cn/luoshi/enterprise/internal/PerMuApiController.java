@@ -11,12 +11,14 @@ import cn.luoshi.enterprise.PerMuEvaluations;
 import cn.luoshi.enterprise.PerMuGrading;
 import cn.luoshi.enterprise.PerMuInputs;
 import cn.luoshi.enterprise.PerMuObjection;
+import cn.luoshi.enterprise.PerMuObjectionView;
 import cn.luoshi.enterprise.PerMuResult;
 import cn.luoshi.enterprise.PerMuRule;
 import cn.luoshi.enterprise.PerMuRuleDraft;
 import cn.luoshi.enterprise.PerMuRun;
 import cn.luoshi.org.LuoshiUser;
 import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.http.ResponseEntity;
@@ -79,9 +81,13 @@ class PerMuApiController {
         return ResponseEntity.created(URI.create("/api/v1/per-mu/runs/" + run.id())).body(run);
     }
 
+    /** A run with what the reader may do on its objections ({@code objectionActions}: FILE). */
+    record PerMuRunDetail(@JsonUnwrapped PerMuRun run, List<String> objectionActions) {
+    }
+
     @GetMapping("/runs/{id}")
-    PerMuRun run(@AuthenticationPrincipal LuoshiUser me, @PathVariable long id) {
-        return evaluations.run(id, me);
+    PerMuRunDetail run(@AuthenticationPrincipal LuoshiUser me, @PathVariable long id) {
+        return new PerMuRunDetail(evaluations.run(id, me), evaluations.objectionActions(id, me));
     }
 
     @GetMapping("/runs/{id}/grades")
@@ -125,9 +131,10 @@ class PerMuApiController {
         return ResponseEntity.noContent().build();
     }
 
+    /** The objections, each with what the reader may do to it now ({@code allowedActions}: RESCORE, REJECT). */
     @GetMapping("/runs/{id}/objections")
-    List<PerMuObjection> objections(@AuthenticationPrincipal LuoshiUser me, @PathVariable long id) {
-        return evaluations.objections(id, me);
+    List<PerMuObjectionView> objections(@AuthenticationPrincipal LuoshiUser me, @PathVariable long id) {
+        return evaluations.objectionViews(id, me);
     }
 
     /** Corrected inputs: any field left out keeps the value the run used. */

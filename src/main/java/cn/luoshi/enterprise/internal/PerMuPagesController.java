@@ -96,7 +96,8 @@ class PerMuPagesController {
             parkSeries.add(series);
         }
         model.addAttribute("parkSeries", parkSeries);
-        model.addAttribute("objections", evaluations.objections(id, me));
+        model.addAttribute("objections", evaluations.objectionViews(id, me));
+        model.addAttribute("objectionActions", evaluations.objectionActions(id, me));
         model.addAttribute("filterPark", park);
         model.addAttribute("filterGrade", grade);
         model.addAttribute("q", q);

@@ -31,6 +31,11 @@ public record Participation(LuoshiUser user, boolean supervisor, boolean leadHan
         return leadHandler || leadHead;
     }
 
+    /** 负责人 of some unit: approves the reports its handlers file. */
+    boolean unitHead() {
+        return user.has(Role.UNIT_HEAD) && user.unitId() != null;
+    }
+
     /** May file progress: the lead unit, or a co-unit on its part. */
     boolean reporter() {
         return leadUnit() || coUnitMember;

@@ -1,8 +1,6 @@
 package cn.luoshi.task.internal;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 import org.springframework.stereotype.Component;
@@ -10,21 +8,19 @@ import org.springframework.stereotype.Component;
 /**
  * Stores a task's new progress and carries it up the tree: a task with children shows the mean of its children
  * (completed ones count 100%, cancelled ones not at all), at any depth. Whenever progress moves, the light schedule
- * moves with it, and a task whose light has recovered drops back from 督办/催办.
+ * moves with it, and a task whose light has recovered leaves the rung the daily round raised (提醒, 催办, 督办).
  */
 @Component
 class ProgressRollUp {
 
     private final TaskRepository tasks;
     private final TaskLights lights;
-    private final TaskEvents timeline;
-    private final Clock clock;
+    private final EscalationLadder ladder;
 
-    ProgressRollUp(TaskRepository tasks, TaskLights lights, TaskEvents timeline, Clock clock) {
+    ProgressRollUp(TaskRepository tasks, TaskLights lights, EscalationLadder ladder) {
         this.tasks = tasks;
         this.lights = lights;
-        this.timeline = timeline;
-        this.clock = clock;
+        this.ladder = ladder;
     }
 
     /** The lead unit reported {@code reported} percent on this task. */
@@ -56,14 +52,8 @@ class ProgressRollUp {
         ease(task, schedule, now);
     }
 
-    /** Lowers the escalation level when the light today no longer calls for it. */
+    /** Lifts the daily round's rung when the light today no longer calls for it. */
     void ease(TaskRow task, LightSchedule schedule, OffsetDateTime now) {
-        LocalDate today = LocalDate.now(clock);
-        int due = TaskLights.escalationFor(schedule.on(today));
-        if (task.escalationLevel() > due) {
-            tasks.setEscalation(task.id(), due);
-            timeline.record(task.id(), TaskEventKind.DEESCALATED, Actor.SYSTEM, now, null, null, null, null, null,
-                    due);
-        }
+        ladder.recover(task, schedule, now);
     }
 }

@@ -30,6 +30,7 @@ import cn.luoshi.org.OrgUnits;
 import cn.luoshi.org.Role;
 import cn.luoshi.org.UserAccount;
 import cn.luoshi.org.UserAccounts;
+import cn.luoshi.task.EscalationRung;
 import cn.luoshi.task.NewTask;
 import cn.luoshi.task.Priority;
 import cn.luoshi.task.ReportCycle;
@@ -53,6 +54,7 @@ class TaskDemo implements DemoContributor {
     private final TaskRegistration registration;
     private final TaskWorkflow workflow;
     private final ReminderJob reminders;
+    private final EscalationLadder ladder;
     private final Meetings meetings;
     private final TaskRepository tasks;
     private final OrgUnits units;
@@ -67,12 +69,14 @@ class TaskDemo implements DemoContributor {
     private LocalDate today;
     private int tick;
 
-    TaskDemo(TaskRegistration registration, TaskWorkflow workflow, ReminderJob reminders, Meetings meetings,
+    TaskDemo(TaskRegistration registration, TaskWorkflow workflow, ReminderJob reminders, EscalationLadder ladder,
+             Meetings meetings,
              TaskRepository tasks, OrgUnits units, UserAccounts accounts, LightRules lightRules, FileStore files,
              LuoshiProperties properties, JdbcClient jdbc, Clock clock) {
         this.registration = registration;
         this.workflow = workflow;
         this.reminders = reminders;
+        this.ladder = ladder;
         this.meetings = meetings;
         this.tasks = tasks;
         this.units = units;
@@ -159,6 +163,10 @@ class TaskDemo implements DemoContributor {
         long pushJn = subtask(push, "江南区\u201c122\u201d技改项目推进", DemoCity.JIANGNAN, 70, 130);
         accept(pushJn, 66);
         report(pushJn, 20, 45, "江南区 15 个技改项目已开工 9 个。", null);
+        // The lead unit decomposes its own task for a co-unit once it has signed for it.
+        long pushFunds = unitSubtask(push, "gxj", "争取省级技改专项资金支持“122”项目", DemoCity.FGW, 40, 100);
+        accept(pushFunds, 39);
+        report(pushFunds, 20, 35, "已组织 14 个项目申报省级技改专项资金。", null);
 
         long onSite = task(m.renovation(), "一是现场办公", "刚才XX个企业反映了一些具体问题，相关地区、部门要抓紧加以解决。",
                 "推进会现场企业反映问题限时解决", DemoCity.GXJ, List.of(DemoCity.YSJ), true, 95, 5,
@@ -384,8 +392,13 @@ class TaskDemo implements DemoContributor {
         accept(oldIndustry, 140);
         report(oldIndustry, 60, 25, "完成 5 家企业搬迁评估。", null);
 
-        // Yellow and red tasks are taken up today: 催办 and 督办 with their records.
+        // Blue, yellow and red tasks are taken up today: 提醒, 催办 and 督办 with their records.
         reminders.escalateOnly(today, at(0));
+        // The reward scheme is overdue and under supervision: the office calls in the finance bureau's head.
+        long interview = ladder.raise(subsidy, EscalationRung.INTERVIEW,
+                "逾期未出台技改奖补办法，经批示督办仍未落实，约谈财政局主要负责人。", user("duchashi"));
+        ladder.respond(subsidy, interview, "办法已提请市政府常务会议审议，审议通过后一周内兑现首批奖补资金。",
+                handlerOf(subsidy));
     }
 
     /** The meetings of the seed speeches. */
@@ -428,6 +441,18 @@ class TaskDemo implements DemoContributor {
                 today.minusDays(startedDaysAgo), today.plusDays(dueInDays), parent.reportCycle(), parent.priority(),
                 parent.tags(), parentId, source, false, true);
         return registration.register(cmd, user("duchashi"), at(startedDaysAgo)).id();
+    }
+
+    /** A sub-task the lead unit's handler adds to its own task, issued at once. */
+    private long unitSubtask(long parentId, String handler, String title, String leadCode, int startedDaysAgo,
+                             int dueInDays) {
+        TaskRow parent = jdbcTask(parentId);
+        TaskSource source = parent.meetingId() == null ? TaskSource.manual()
+                : TaskSource.meeting(parent.meetingId(), parent.outlinePath(), null, null);
+        NewTask cmd = new NewTask(title, null, unit(leadCode), List.of(), parent.leaderId(),
+                today.minusDays(startedDaysAgo), today.plusDays(dueInDays), parent.reportCycle(), parent.priority(),
+                parent.tags(), parentId, source, false, false);
+        return registration.register(cmd, user(handler), at(startedDaysAgo)).id();
     }
 
     private void assign(long id, int daysAgo) {

@@ -15,7 +15,8 @@ import cn.luoshi.task.TaskStatus;
 
 /**
  * Everything about one task a reader may see: the record, today's light and time-progress, the visible children,
- * what the reader may do now ({@code allowedActions}) and the version to send back with a step.
+ * the open rung of the escalation ladder, what the reader may do now ({@code allowedActions}, from
+ * {@link TaskRules}) and the version to send back with a step.
  */
 public record TaskDetail(long id, String title, String description, TaskStatus status, StatusLight light,
                          BigDecimal progress, BigDecimal reportedProgress, BigDecimal timeProgress,
@@ -24,7 +25,8 @@ public record TaskDetail(long id, String title, String description, TaskStatus s
                          Source source, boolean requiresHeadApproval, int escalationLevel, LocalDate nextReportDue,
                          OffsetDateTime lastReportAt, int returnCount, LightThresholds thresholds,
                          LightSchedule lightSchedule, List<TaskListItem> children, int childCount,
-                         PendingExtension pendingExtension, List<String> allowedActions, String createdBy,
+                         PendingExtension pendingExtension, EscalationRow openEscalation,
+                         List<String> allowedActions, String createdBy,
                          OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime completedAt,
                          int version) {
 
@@ -37,7 +39,8 @@ public record TaskDetail(long id, String title, String description, TaskStatus s
     }
 
     static TaskDetail of(TaskRow t, List<Ref> coUnits, Ref parent, List<TaskListItem> children, int childCount,
-                         PendingExtension extension, List<String> allowed, LightThresholds thresholds,
+                         PendingExtension extension, EscalationRow escalation, List<String> allowed,
+                         LightThresholds thresholds,
                          LocalDate today) {
         return new TaskDetail(t.id(), t.title(), t.description(), t.status(), t.lightOn(today), t.progress(),
                 t.reportedProgress(), t.timeProgressOn(today), t.startDate(), t.dueDate(),
@@ -46,7 +49,7 @@ public record TaskDetail(long id, String title, String description, TaskStatus s
                 t.tags(), parent, new Source(t.sourceKind(), t.sourceId(), t.meetingTitle(), t.outlinePath(),
                         t.sourceText(), t.sourceKey()), t.requiresHeadApproval(), t.escalationLevel(),
                 t.nextReportDue(), t.lastReportAt(), t.returnCount(), thresholds, t.schedule(), children, childCount,
-                extension, allowed, t.createdBy(), t.createdAt(), t.updatedAt(), t.completedAt(), t.version());
+                extension, escalation, allowed, t.createdBy(), t.createdAt(), t.updatedAt(), t.completedAt(), t.version());
     }
 
     public boolean can(String action) {

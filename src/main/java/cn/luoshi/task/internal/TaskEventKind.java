@@ -20,7 +20,9 @@ public enum TaskEventKind {
     REMINDER("bell"),
     REPORT_OVERDUE("clock-history"),
     ESCALATED("exclamation-triangle-fill"),
-    DEESCALATED("arrow-down-circle");
+    DEESCALATED("arrow-down-circle"),
+    ESCALATION_RESPONDED("chat-left-text"),
+    ESCALATION_CLOSED("check2-circle");
 
     private final String icon;
 

@@ -28,13 +28,20 @@ class TaskEvents {
 
     long record(long taskId, TaskEventKind kind, Actor actor, OffsetDateTime at, String comment, TaskStatus from,
                 TaskStatus to, Long reportId, Long extensionId, Integer level) {
+        return record(taskId, kind, actor, at, comment, from, to, reportId, extensionId, level, null);
+    }
+
+    /** {@code level} and {@code escalationId}: the rung of the ladder the entry is about. */
+    long record(long taskId, TaskEventKind kind, Actor actor, OffsetDateTime at, String comment, TaskStatus from,
+                TaskStatus to, Long reportId, Long extensionId, Integer level, Long escalationId) {
         return jdbc.sql("""
                         insert into task_event (task_id, kind, occurred_at, actor_id, actor_name, comment,
-                                                from_status, to_status, report_id, extension_id, level)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                                                from_status, to_status, report_id, extension_id, level,
+                                                escalation_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(taskId, kind.name(), at, actor.userId(), actor.name(), trim(comment),
                         from == null ? null : from.name(), to == null ? null : to.name(), reportId, extensionId,
-                        level)
+                        level, escalationId)
                 .query(Long.class).single();
     }
 

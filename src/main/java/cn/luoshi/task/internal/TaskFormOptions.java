@@ -1,11 +1,13 @@
 package cn.luoshi.task.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import cn.luoshi.common.web.Paging;
 import cn.luoshi.org.LuoshiUser;
 import cn.luoshi.org.OrgUnit;
 import cn.luoshi.org.OrgUnits;
+import cn.luoshi.org.Role;
 import cn.luoshi.task.Meeting;
 import cn.luoshi.task.Meetings;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +29,19 @@ class TaskFormOptions {
 
     List<OrgUnit> units(LuoshiUser me) {
         return units.visible(me.scope(), false);
+    }
+
+    /** For a sub-task: the units in scope and, when the lead unit decomposes, the parent's co-units after them. */
+    List<OrgUnit> subtaskUnits(LuoshiUser me, TaskDetail parent) {
+        List<OrgUnit> choices = new ArrayList<>(units(me));
+        if (!me.has(Role.SUPERVISOR)) {
+            for (Ref co : parent.coUnits()) {
+                if (choices.stream().noneMatch(u -> u.id() == co.id())) {
+                    units.find(co.id()).filter(OrgUnit::active).ifPresent(choices::add);
+                }
+            }
+        }
+        return choices;
     }
 
     /**

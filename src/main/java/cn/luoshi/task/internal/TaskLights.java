@@ -8,7 +8,6 @@ import java.util.Map;
 
 import cn.luoshi.common.progress.LightRules;
 import cn.luoshi.common.progress.LightThresholds;
-import cn.luoshi.common.progress.StatusLight;
 import cn.luoshi.task.TaskStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,15 +38,6 @@ class TaskLights {
 
     LightThresholds thresholdsFor(long leadUnitId) {
         return rules.forUnit(leadUnitId);
-    }
-
-    /** 0 none, 1 催办 for yellow, 2 督办 for red. */
-    static int escalationFor(StatusLight light) {
-        return switch (light) {
-            case RED -> 2;
-            case YELLOW -> 1;
-            default -> 0;
-        };
     }
 
     /**

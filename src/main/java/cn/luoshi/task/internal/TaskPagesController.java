@@ -18,6 +18,7 @@ import cn.luoshi.common.web.PageResponse;
 import cn.luoshi.common.web.Paging;
 import cn.luoshi.org.LuoshiUser;
 import cn.luoshi.org.Role;
+import cn.luoshi.task.EscalationRung;
 import cn.luoshi.task.Meeting;
 import cn.luoshi.task.Meetings;
 import cn.luoshi.task.NewMeeting;
@@ -160,7 +161,7 @@ class TaskPagesController {
         model.addAttribute("timeline", views.timeline(id, me));
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("myUnitId", me.unitId());
-        model.addAttribute("isHead", me.has(Role.UNIT_HEAD));
+        model.addAttribute("rungs", EscalationRung.values());
         return "task/detail";
     }
 
@@ -287,7 +288,7 @@ class TaskPagesController {
     private String form(LuoshiUser me, TaskForm form, TaskDetail parent, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("parent", parent);
-        model.addAttribute("units", options.units(me));
+        model.addAttribute("units", parent == null ? options.units(me) : options.subtaskUnits(me, parent));
         model.addAttribute("leaders", options.leaders(me));
         model.addAttribute("meetings", parent == null ? options.meetings(me) : List.<Meeting>of());
         model.addAttribute("cycles", ReportCycle.values());

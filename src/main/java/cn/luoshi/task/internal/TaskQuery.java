@@ -27,13 +27,18 @@ final class TaskQuery {
     private TaskQuery() {
     }
 
-    /** "Lead unit or a co-unit lies in the scope", for one task: a probe of task_unit. */
+    /**
+     * "Lead unit or a co-unit lies in the scope, or the lead unit of its parent does", for one task: a probe of
+     * task_unit and one of the parent. The unit that decomposed a task follows the parts it gave to others.
+     */
     static String scopeCondition(String alias, DataScope scope) {
         if (scope.global()) {
             return "true";
         }
-        return "exists (select 1 from task_unit tu join org_unit su on su.id = tu.unit_id"
-                + " where tu.task_id = " + alias + ".id and su.path like :scopePath)";
+        return "(exists (select 1 from task_unit tu join org_unit su on su.id = tu.unit_id"
+                + " where tu.task_id = " + alias + ".id and su.path like :scopePath)"
+                + " or exists (select 1 from task p join org_unit pu on pu.id = p.lead_unit_id"
+                + " where p.id = " + alias + ".parent_id and pu.path like :scopePath))";
     }
 
     /**

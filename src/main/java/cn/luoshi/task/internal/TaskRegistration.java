@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import cn.luoshi.common.error.DomainException;
 import cn.luoshi.common.error.FieldProblem;
@@ -27,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Registers tasks and sub-tasks (立项, 层层分解). The supervision office registers anything in its region; a lead
- * unit decomposes its own task to units within its scope, and those sub-tasks are issued at once.
+ * unit that has signed for its task decomposes it for the task's co-units and the units within its own scope, and
+ * those sub-tasks are issued at once. Who may add a sub-task when is {@link TaskRules} (ADD_SUBTASK).
  */
 @Service
 public class TaskRegistration {
@@ -41,19 +45,21 @@ public class TaskRegistration {
     private final TaskNotices notices;
     private final OrgUnits units;
     private final ProgressRollUp rollUp;
+    private final TaskGuard guard;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     TaskRegistration(TaskRepository tasks, TaskEvents timeline, TaskLights lights, TaskNotices notices,
-                     OrgUnits units, ProgressRollUp rollUp, JdbcClient jdbc, ApplicationEventPublisher events,
-                     Clock clock) {
+                     OrgUnits units, ProgressRollUp rollUp, TaskGuard guard, JdbcClient jdbc,
+                     ApplicationEventPublisher events, Clock clock) {
         this.tasks = tasks;
         this.timeline = timeline;
         this.lights = lights;
         this.notices = notices;
         this.units = units;
         this.rollUp = rollUp;
+        this.guard = guard;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -78,7 +84,7 @@ public class TaskRegistration {
                 : tasks.findVisible(cmd.parentId(), actor.scope(), true)
                         .orElseThrow(() -> DomainException.notFound("task.task", cmd.parentId()));
         boolean issuedByUnit = authorise(cmd, actor, parent);
-        validate(cmd, actor, parent, today);
+        validate(cmd, actor, parent, issuedByUnit, today);
 
         TaskStatus status = cmd.assign() || issuedByUnit ? TaskStatus.ASSIGNED : TaskStatus.DRAFT;
         LocalDate start = cmd.startDate() != null ? cmd.startDate() : today;
@@ -119,19 +125,12 @@ public class TaskRegistration {
 
     /** True when a lead unit decomposes its own task (the sub-task is then issued at once). */
     private boolean authorise(NewTask cmd, LuoshiUser actor, TaskRow parent) {
+        if (parent != null) {
+            guard.check(TaskOperation.ADD_SUBTASK, parent, actor);
+            return !actor.has(Role.SUPERVISOR);
+        }
         if (actor.has(Role.SUPERVISOR)) {
             return false;
-        }
-        if (parent != null) {
-            boolean leadsParent = actor.unitId() != null && actor.unitId() == parent.leadUnitId()
-                    && actor.hasAny(Role.UNIT_HANDLER, Role.UNIT_HEAD);
-            if (!leadsParent) {
-                throw DomainException.forbidden("task.error.onlyLeadUnitDecomposes");
-            }
-            if (!TaskRules.REPORTABLE.contains(parent.status())) {
-                throw TaskRules.invalid(parent.status(), TaskRules.operationName("ADD_SUBTASK"));
-            }
-            return true;
         }
         // Other modules (projects, appeals) register on behalf of users they have already authorised.
         if (cmd.source().kind() == SourceKind.PROJECT || cmd.source().kind() == SourceKind.APPEAL) {
@@ -140,7 +139,14 @@ public class TaskRegistration {
         throw DomainException.forbidden("task.error.onlySupervisorRegisters");
     }
 
-    private void validate(NewTask cmd, LuoshiUser actor, TaskRow parent, LocalDate today) {
+    /**
+     * {@code byLeadUnit}: the parent's lead unit decomposes, so the parent's co-units may be named besides the units
+     * within its own scope.
+     */
+    private void validate(NewTask cmd, LuoshiUser actor, TaskRow parent, boolean byLeadUnit, LocalDate today) {
+        Set<Long> parentCoUnits = byLeadUnit
+                ? tasks.coUnits(parent.id()).stream().map(Ref::id).collect(Collectors.toSet()) : Set.of();
+        Predicate<OrgUnit> assignable = u -> actor.scope().covers(u) || parentCoUnits.contains(u.id());
         List<FieldProblem> problems = new ArrayList<>();
         if (cmd.title() == null || cmd.title().isBlank()) {
             problems.add(new FieldProblem("title", "validation.NotBlank"));
@@ -150,7 +156,7 @@ public class TaskRegistration {
         if (cmd.leadUnitId() == null) {
             problems.add(new FieldProblem("leadUnitId", "task.error.leadUnitRequired"));
         } else {
-            Optional<OrgUnit> lead = units.find(cmd.leadUnitId()).filter(u -> actor.scope().covers(u));
+            Optional<OrgUnit> lead = units.find(cmd.leadUnitId()).filter(assignable);
             if (lead.isEmpty()) {
                 problems.add(new FieldProblem("leadUnitId", "task.error.unitOutOfScope", cmd.leadUnitId()));
             } else if (!lead.get().active()) {
@@ -158,7 +164,7 @@ public class TaskRegistration {
             }
         }
         for (Long co : new HashSet<>(cmd.coUnitIds())) {
-            if (co == null || units.find(co).filter(u -> u.active() && actor.scope().covers(u)).isEmpty()) {
+            if (co == null || units.find(co).filter(u -> u.active() && assignable.test(u)).isEmpty()) {
                 problems.add(new FieldProblem("coUnitIds", "task.error.unitOutOfScope", co));
             } else if (co.equals(cmd.leadUnitId())) {
                 problems.add(new FieldProblem("coUnitIds", "task.error.coUnitIsLead"));
@@ -188,9 +194,6 @@ public class TaskRegistration {
         }
         if (cmd.source().sourceKey() != null && cmd.source().sourceKey().length() > 200) {
             problems.add(new FieldProblem("sourceKey", "validation.tooLong", 200));
-        }
-        if (parent != null && !TaskRules.DECOMPOSABLE.contains(parent.status())) {
-            throw TaskRules.invalid(parent.status(), TaskRules.operationName("ADD_SUBTASK"));
         }
         if (!problems.isEmpty()) {
             throw DomainException.invalidFields(problems);

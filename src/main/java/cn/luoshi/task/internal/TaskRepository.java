@@ -354,21 +354,35 @@ public class TaskRepository {
                 .param("path", unitPath + "%").query(TaskRepository::map).list();
     }
 
-    /** Working tasks (no drafts) whose light today calls for a higher escalation than they have. */
+    /**
+     * Working tasks (no drafts) whose light today calls for a higher rung than the open one (blue 提醒 1, yellow
+     * 催办 2, red 督办 3), unless that rung (or a higher one) was raised for this same light and the office has
+     * closed it since (a rung that went on into a higher one, or was lifted, may come back).
+     */
     List<TaskRow> needingEscalation(LocalDate today) {
         return jdbc.sql(SELECT_BRIEF + """
                          where t.status in ('ASSIGNED', 'ACCEPTED', 'IN_PROGRESS')
-                           and ((t.yellow_from <= :today and t.escalation_level < 1)
-                             or (t.red_from <= :today and t.escalation_level < 2))
-                         order by t.id""")
+                           and ((t.red_from <= :today and t.escalation_level < 3
+                                 and not exists (%s and e.rung >= 3 and e.light_since = t.red_from))
+                             or (t.yellow_from <= :today and t.red_from > :today and t.escalation_level < 2
+                                 and not exists (%s and e.rung >= 2 and e.light_since = t.yellow_from))
+                             or (t.blue_from <= :today and t.yellow_from > :today and t.escalation_level < 1
+                                 and not exists (%s and e.rung >= 1 and e.light_since = t.blue_from)))
+                         order by t.id""".formatted(SETTLED_RUNG, SETTLED_RUNG, SETTLED_RUNG))
                 .param("today", today).query(TaskRepository::map).list();
     }
 
-    /** Tasks escalated further than their light today calls for (deadline extended, thresholds eased). */
+    /** A rung of the task the office closed (put right, concluded); with the rung and light conditions after it. */
+    private static final String SETTLED_RUNG = "select 1 from task_escalation e where e.task_id = t.id"
+            + " and e.outcome in ('RECTIFIED', 'CONCLUDED')";
+
+    /** Tasks whose open rung, raised by the daily round, is higher than their light today calls for. */
     List<TaskRow> overEscalated(LocalDate today) {
         return jdbc.sql(SELECT_BRIEF + """
-                         where (t.escalation_level >= 1 and t.yellow_from > :today)
-                            or (t.escalation_level = 2 and t.red_from > :today)
+                         join task_escalation e on e.task_id = t.id and e.closed_at is null and e.raised_by is null
+                         where e.rung <= 3 and e.rung > (case when t.red_from <= :today then 3
+                                                              when t.yellow_from <= :today then 2
+                                                              when t.blue_from <= :today then 1 else 0 end)
                          order by t.id""")
                 .param("today", today).query(TaskRepository::map).list();
     }

@@ -19,7 +19,6 @@ import cn.luoshi.common.web.Paging;
 import cn.luoshi.org.LuoshiUser;
 import cn.luoshi.org.OrgUnit;
 import cn.luoshi.org.OrgUnits;
-import cn.luoshi.org.Role;
 import cn.luoshi.task.SourceKind;
 import cn.luoshi.task.TaskSummary;
 import org.springframework.stereotype.Service;
@@ -38,17 +37,19 @@ public class TaskViews {
     private final TaskReports reports;
     private final TaskExtensions extensions;
     private final TaskLights lights;
+    private final TaskGuard guard;
     private final OrgUnits units;
     private final Messages messages;
     private final Clock clock;
 
     TaskViews(TaskRepository tasks, TaskEvents timeline, TaskReports reports, TaskExtensions extensions,
-              TaskLights lights, OrgUnits units, Messages messages, Clock clock) {
+              TaskLights lights, TaskGuard guard, OrgUnits units, Messages messages, Clock clock) {
         this.tasks = tasks;
         this.timeline = timeline;
         this.reports = reports;
         this.extensions = extensions;
         this.lights = lights;
+        this.guard = guard;
         this.units = units;
         this.messages = messages;
         this.clock = clock;
@@ -87,14 +88,10 @@ public class TaskViews {
         int childCount = tasks.childCounts(List.of(id)).getOrDefault(id, 0);
         var pending = extensions.pending(id).map(x -> new TaskDetail.PendingExtension(x.id(), x.currentDue(),
                 x.requestedDue(), x.reason(), x.requestedByName(), x.requestedAt())).orElse(null);
-        Participation by = Participation.of(me, task, coUnits);
-        List<String> allowed = new ArrayList<>(TaskRules.allowed(task, by, tasks.openChildren(id), pending != null));
-        if (me.unitId() != null && me.has(Role.UNIT_HEAD)
-                && !reports.pendingFor(id, me.unitId()).isEmpty()) {
-            allowed.add("DECIDE_REPORT");
-        }
-        return TaskDetail.of(task, coUnits, parent, children, childCount, pending, allowed,
-                lights.thresholdsFor(task.leadUnitId()), today);
+        TaskGuard.Standing standing = guard.standing(task, me);
+        List<String> allowed = TaskRules.allowed(task, standing.by(), standing.facts());
+        return TaskDetail.of(task, coUnits, parent, children, childCount, pending,
+                standing.facts().openEscalation(), allowed, lights.thresholdsFor(task.leadUnitId()), today);
     }
 
     public List<TimelineEntry> timeline(long id, LuoshiUser me) {

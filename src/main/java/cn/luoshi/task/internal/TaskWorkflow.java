@@ -30,8 +30,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Every change to a task after registration: the workflow steps, progress reports and their approval, extension
- * requests, leader instructions and reminders. Each one checks scope (404), role (403) and status (409) before it
- * changes anything, then writes the timeline, the audit log and the messages in the same transaction.
+ * requests, leader instructions and reminders. Each one checks scope (404), then asks {@link TaskRules} through
+ * {@link TaskGuard} — the table {@code allowedActions} shows — for role (403) and status (409) before it changes
+ * anything, then writes the timeline, the audit log and the messages in the same transaction.
  */
 @Service
 public class TaskWorkflow {
@@ -47,6 +48,8 @@ public class TaskWorkflow {
     private final TaskEvents timeline;
     private final TaskLights lights;
     private final ProgressRollUp rollUp;
+    private final TaskGuard guard;
+    private final EscalationLadder ladder;
     private final TaskNotices notices;
     private final FileStore files;
     private final ApplicationEventPublisher events;
@@ -55,15 +58,17 @@ public class TaskWorkflow {
     private final Clock clock;
 
     TaskWorkflow(TaskRepository tasks, TaskReports reports, TaskExtensions extensions, TaskEvents timeline,
-                 TaskLights lights, ProgressRollUp rollUp, TaskNotices notices, FileStore files,
-                 ApplicationEventPublisher events, TransactionTemplate transactions, Messages messages,
-                 Clock clock) {
+                 TaskLights lights, ProgressRollUp rollUp, TaskGuard guard, EscalationLadder ladder,
+                 TaskNotices notices, FileStore files, ApplicationEventPublisher events,
+                 TransactionTemplate transactions, Messages messages, Clock clock) {
         this.tasks = tasks;
         this.reports = reports;
         this.extensions = extensions;
         this.timeline = timeline;
         this.lights = lights;
         this.rollUp = rollUp;
+        this.guard = guard;
+        this.ladder = ladder;
         this.notices = notices;
         this.files = files;
         this.events = events;
@@ -89,13 +94,9 @@ public class TaskWorkflow {
     void transition(long id, TaskAction action, String comment, Integer expectedVersion, LuoshiUser me,
                     OffsetDateTime now) {
         TaskRow task = load(id, me, expectedVersion);
-        Participation by = Participation.of(me, task, tasks.coUnits(id));
-        Step step = TaskRules.step(action, task, by, tasks.openChildren(id));
+        Step step = guard.step(action, task, me);
         if ((action == TaskAction.RETURN || action == TaskAction.CANCEL) && blank(comment)) {
             throw DomainException.invalidFields(List.of(new FieldProblem("comment", "task.error.reasonRequired")));
-        }
-        if (action == TaskAction.REQUEST_COMPLETION && !reports.hasEvidence(id, task.leadUnitId())) {
-            throw DomainException.conflict("task.error.evidenceRequired");
         }
         apply(task, step, comment, Actor.of(me), now);
         if (action == TaskAction.CANCEL) {
@@ -151,6 +152,7 @@ public class TaskWorkflow {
             case CANCEL -> notices.toLeadUnit(after, "TASK_CANCELLED", key, "task.notice.cancelled", nz(comment));
         }
         if (step.to().isFinished()) {
+            ladder.closeOnFinish(after, by, now);
             rollUp.fromChild(task.id(), now);
         }
     }
@@ -190,13 +192,7 @@ public class TaskWorkflow {
     long report(long id, BigDecimal percent, String text, List<MultipartFile> evidence, List<Long> storedFileIds,
                 LuoshiUser me, OffsetDateTime now) {
         TaskRow task = load(id, me, null);
-        Participation by = Participation.of(me, task, tasks.coUnits(id));
-        if (!by.reporter()) {
-            throw DomainException.forbidden("task.error.notReporter");
-        }
-        if (!TaskRules.REPORTABLE.contains(task.status())) {
-            throw TaskRules.invalid(task.status(), TaskRules.operationName("REPORT_PROGRESS"));
-        }
+        Participation by = guard.check(TaskOperation.REPORT_PROGRESS, task, me).by();
         List<MultipartFile> uploads = evidence == null ? List.of()
                 : evidence.stream().filter(f -> f != null && !f.isEmpty()).toList();
         List<FieldProblem> problems = new ArrayList<>();
@@ -254,10 +250,12 @@ public class TaskWorkflow {
     void decideReport(long taskId, long reportId, boolean approve, String comment, LuoshiUser me,
                       OffsetDateTime now) {
         TaskRow task = load(taskId, me, null);
-        ReportRow report = reports.find(taskId, reportId).filter(r -> r.unitId() == me.unitId()
-                || r.status().equals(ReportRow.APPROVED))
+        // A report still inside its unit is not found by anyone outside that unit.
+        ReportRow report = reports.find(taskId, reportId)
+                .filter(r -> r.status().equals(ReportRow.APPROVED) || Long.valueOf(r.unitId()).equals(me.unitId()))
                 .orElseThrow(() -> DomainException.notFound("task.report", reportId));
-        if (!me.has(Role.UNIT_HEAD) || me.unitId() == null || me.unitId() != report.unitId()) {
+        guard.check(TaskOperation.DECIDE_REPORT, task, me);
+        if (me.unitId() == null || me.unitId() != report.unitId()) {
             throw DomainException.forbidden("task.error.onlyUnitHeadApproves");
         }
         if (!report.pending()) {
@@ -312,16 +310,7 @@ public class TaskWorkflow {
     @Transactional
     long requestExtension(long id, LocalDate newDue, String reason, LuoshiUser me, OffsetDateTime now) {
         TaskRow task = load(id, me, null);
-        Participation by = Participation.of(me, task, tasks.coUnits(id));
-        if (!by.leadUnit()) {
-            throw DomainException.forbidden("task.error.onlyLeadUnitExtends");
-        }
-        if (!TaskRules.EXTENDABLE.contains(task.status())) {
-            throw TaskRules.invalid(task.status(), TaskRules.operationName("REQUEST_EXTENSION"));
-        }
-        if (extensions.pending(id).isPresent()) {
-            throw DomainException.conflict("task.error.extensionPending");
-        }
+        guard.check(TaskOperation.REQUEST_EXTENSION, task, me);
         List<FieldProblem> problems = new ArrayList<>();
         if (newDue == null) {
             problems.add(new FieldProblem("newDueDate", "task.error.dueRequired"));
@@ -356,14 +345,9 @@ public class TaskWorkflow {
         TaskRow task = load(id, me, null);
         var extension = extensions.find(id, extensionId)
                 .orElseThrow(() -> DomainException.notFound("task.extension", extensionId));
-        if (!me.has(Role.SUPERVISOR)) {
-            throw DomainException.forbidden("task.error.onlySupervisorDecidesExtension");
-        }
+        guard.check(TaskOperation.DECIDE_EXTENSION, task, me);
         if (!"PENDING".equals(extension.status())) {
             throw DomainException.conflict("task.error.extensionDecided");
-        }
-        if (approve && !TaskRules.EXTENDABLE.contains(task.status())) {
-            throw TaskRules.invalid(task.status(), TaskRules.operationName("DECIDE_EXTENSION"));
         }
         if (!approve && blank(comment)) {
             throw DomainException.invalidFields(List.of(new FieldProblem("comment", "task.error.reasonRequired")));
@@ -397,12 +381,7 @@ public class TaskWorkflow {
     @Transactional
     void instruct(long id, String text, LuoshiUser me, OffsetDateTime now) {
         TaskRow task = load(id, me, null);
-        if (!me.has(Role.LEADER)) {
-            throw DomainException.forbidden("task.error.onlyLeaderInstructs");
-        }
-        if (task.status() == TaskStatus.CANCELLED) {
-            throw TaskRules.invalid(task.status(), TaskRules.operationName("INSTRUCT"));
-        }
+        guard.check(TaskOperation.INSTRUCT, task, me);
         requireText(text, "text");
         long eventId = timeline.record(id, TaskEventKind.INSTRUCTION, Actor.of(me), now, text.strip());
         notices.audit("instructed", task, task, "task.audit.instructed", task.title(), text.strip());
@@ -424,12 +403,7 @@ public class TaskWorkflow {
     @Transactional
     void remind(long id, String comment, LuoshiUser me, OffsetDateTime now) {
         TaskRow task = load(id, me, null);
-        if (!me.has(Role.SUPERVISOR)) {
-            throw DomainException.forbidden("task.error.onlySupervisorReminds");
-        }
-        if (!task.status().isWorking()) {
-            throw TaskRules.invalid(task.status(), TaskRules.operationName("REMIND"));
-        }
+        guard.check(TaskOperation.REMIND, task, me);
         String text = blank(comment) ? messages.chinese("task.notice.reminder.default") : comment.strip();
         long eventId = timeline.record(id, TaskEventKind.REMINDER, Actor.of(me), now, text);
         notices.audit("reminded", task, task, "task.audit.reminded", task.title(), task.leadUnitName());

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Set;
 
 import cn.luoshi.appeal.Appeal;
 import cn.luoshi.appeal.AppealAction;
@@ -32,6 +31,7 @@ import cn.luoshi.appeal.internal.PublicIntakeGuard;
 import cn.luoshi.common.web.PageResponse;
 import cn.luoshi.common.web.Paging;
 import cn.luoshi.org.LuoshiUser;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -137,9 +137,14 @@ class AppealApiController {
                 null, q), me, Paging.of(page, size));
     }
 
+    /** An appeal with what the reader may do to it now ({@code allowedActions}, from the appeal's rule table). */
+    record AppealDetail(@JsonUnwrapped Appeal appeal, List<String> allowedActions) {
+    }
+
     @GetMapping("/{id}")
-    Appeal get(@AuthenticationPrincipal LuoshiUser me, @PathVariable long id) {
-        return appeals.get(id, me);
+    AppealDetail get(@AuthenticationPrincipal LuoshiUser me, @PathVariable long id) {
+        Appeal appeal = appeals.get(id, me);
+        return new AppealDetail(appeal, appeals.allowedActions(appeal, me));
     }
 
     @GetMapping("/{id}/history")
@@ -147,9 +152,9 @@ class AppealApiController {
         return appeals.history(id, me);
     }
 
-    /** What the user may do with the appeal now. */
+    /** What the user may do with the appeal now (the same as {@code allowedActions} of the appeal). */
     @GetMapping("/{id}/actions")
-    Set<AppealAction> actions(@AuthenticationPrincipal LuoshiUser me, @PathVariable long id) {
+    List<String> actions(@AuthenticationPrincipal LuoshiUser me, @PathVariable long id) {
         return appeals.allowedActions(appeals.get(id, me), me);
     }
 

@@ -251,7 +251,8 @@ class AppealPagesController {
         Appeal appeal = appeals.get(id, me);
         model.addAttribute("appeal", appeal);
         model.addAttribute("history", appeals.history(id, me));
-        model.addAttribute("actions", appeals.allowedActions(appeal, me));
+        List<String> actions = appeals.allowedActions(appeal, me);
+        model.addAttribute("actions", actions);
         model.addAttribute("targets", appeals.dispatchTargets(appeal));
         model.addAttribute("suggested", catalog.category(appeal.categoryCode()).map(c -> c.defaultUnitId())
                 .orElse(null));
@@ -259,9 +260,8 @@ class AppealPagesController {
                 .flatMap(java.util.Optional::stream).toList());
         model.addAttribute("closeReasons", List.of(CloseReason.WITHDRAWN, CloseReason.DUPLICATE,
                 CloseReason.UNRESOLVABLE));
-        model.addAttribute("canRate", appeals.isOwner(appeal, me) && appeal.status() == AppealStatus.ANSWERED);
-        model.addAttribute("canCallback", me.has(Role.SUPERVISOR) && (appeal.status() == AppealStatus.ANSWERED
-                || appeal.status() == AppealStatus.CLOSED));
+        model.addAttribute("canRate", actions.contains("RATE"));
+        model.addAttribute("canCallback", actions.contains("CALLBACK"));
         model.addAttribute("callbacks", appeals.callbacks(id, me));
         model.addAttribute("outcomes", CallbackOutcome.values());
         model.addAttribute("enterprise", me.has(Role.ENTERPRISE));

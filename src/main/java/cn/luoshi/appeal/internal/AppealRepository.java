@@ -290,6 +290,10 @@ public class AppealRepository {
             conditions.add("a.submitted_at < :to");
             params.put("to", q.to());
         }
+        if (q.todo() != null) {
+            conditions.add(AppealTodos.condition(q.todo(), scope));
+            AppealTodos.bind(q.todoUnitId(), params);
+        }
         if (q.text() != null && !q.text().isBlank()) {
             conditions.add("(a.code = :text or a.enterprise_name like :like or a.title like :like)");
             params.put("text", q.text().strip());

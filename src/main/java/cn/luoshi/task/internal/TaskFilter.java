@@ -9,11 +9,20 @@ import cn.luoshi.task.TaskStatus;
 
 /**
  * The list's filters; every field is optional. {@code unitId} matches tasks the unit (or a unit below it) leads or
- * co-operates on; {@code light} is the light on the clock's today.
+ * co-operates on; {@code light} is the light on the clock's today; {@code todo} keeps what that to-do asks of the
+ * unit {@code todoUnitId} (the signed-in user's).
  */
 public record TaskFilter(Long unitId, List<TaskStatus> statuses, StatusLight light, Long meetingId, Long leaderId,
                          LocalDate dueFrom, LocalDate dueTo, String q, Long parentId, boolean topLevelOnly,
-                         String tag, Priority priority, Integer minEscalation, TaskSort sort) {
+                         String tag, Priority priority, Integer minEscalation, TaskSort sort, TaskTodo todo,
+                         Long todoUnitId) {
+
+    public TaskFilter(Long unitId, List<TaskStatus> statuses, StatusLight light, Long meetingId, Long leaderId,
+                      LocalDate dueFrom, LocalDate dueTo, String q, Long parentId, boolean topLevelOnly,
+                      String tag, Priority priority, Integer minEscalation, TaskSort sort) {
+        this(unitId, statuses, light, meetingId, leaderId, dueFrom, dueTo, q, parentId, topLevelOnly, tag, priority,
+                minEscalation, sort, null, null);
+    }
 
     public TaskFilter {
         statuses = statuses == null ? List.of() : List.copyOf(statuses);
@@ -28,11 +37,17 @@ public record TaskFilter(Long unitId, List<TaskStatus> statuses, StatusLight lig
 
     public TaskFilter withLight(StatusLight other) {
         return new TaskFilter(unitId, statuses, other, meetingId, leaderId, dueFrom, dueTo, q, parentId,
-                topLevelOnly, tag, priority, minEscalation, sort);
+                topLevelOnly, tag, priority, minEscalation, sort, todo, todoUnitId);
     }
 
     public TaskFilter sortedBy(TaskSort other) {
         return new TaskFilter(unitId, statuses, light, meetingId, leaderId, dueFrom, dueTo, q, parentId,
-                topLevelOnly, tag, priority, minEscalation, other);
+                topLevelOnly, tag, priority, minEscalation, other, todo, todoUnitId);
+    }
+
+    /** Only what the to-do asks of the unit (the signed-in user's). */
+    public TaskFilter withTodo(TaskTodo kind, Long unit) {
+        return new TaskFilter(unitId, statuses, light, meetingId, leaderId, dueFrom, dueTo, q, parentId,
+                topLevelOnly, tag, priority, minEscalation, sort, kind, unit);
     }
 }

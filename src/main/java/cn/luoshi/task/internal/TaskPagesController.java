@@ -75,7 +75,7 @@ class TaskPagesController {
     /** The board's filter form, bound from the query string. */
     public record BoardQuery(Long unit, List<TaskStatus> status, StatusLight light, Long meeting, Long leader,
                       LocalDate dueFrom, LocalDate dueTo, String q, Boolean topLevel, Integer escalation, String sort,
-                      Integer page) {
+                      Integer page, TaskTodo todo) {
 
         TaskFilter filter() {
             return new TaskFilter(unit, status, light, meeting, leader, dueFrom, dueTo, q, null,
@@ -88,6 +88,10 @@ class TaskPagesController {
                  HttpServletRequest request, Model model) {
         // The board puts the most urgent first unless asked otherwise.
         TaskFilter filter = query.sort() == null ? query.filter().sortedBy(TaskSort.LIGHT) : query.filter();
+        if (query.todo() != null) {
+            // the home page's to-do: what it asks of the signed-in user's unit
+            filter = filter.withTodo(query.todo(), me.unitId());
+        }
         PageResponse<TaskListItem> page = views.list(filter, me, Paging.of(query.page(), 20));
         model.addAttribute("tasks", page);
         model.addAttribute("lightCounts", views.lightCounts(filter, me));

@@ -119,6 +119,10 @@ final class TaskQuery {
             query.where.append(" and t.escalation_level >= :escalation");
             query.params.put("escalation", f.minEscalation());
         }
+        if (f.todo() != null) {
+            query.where.append(" and ").append(f.todo().condition());
+            query.params.putAll(TaskTodo.params(f.todoUnitId(), today));
+        }
         return query;
     }
 

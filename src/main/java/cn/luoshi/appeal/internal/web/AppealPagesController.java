@@ -14,6 +14,7 @@ import cn.luoshi.appeal.AppealQuery;
 import cn.luoshi.appeal.AppealStatistics;
 import cn.luoshi.appeal.AppealStats;
 import cn.luoshi.appeal.AppealStatus;
+import cn.luoshi.appeal.AppealTodo;
 import cn.luoshi.appeal.Appeals;
 import cn.luoshi.appeal.CallbackOutcome;
 import cn.luoshi.appeal.CloseReason;
@@ -98,9 +99,10 @@ class AppealPagesController {
                 @RequestParam(required = false) String category, @RequestParam(required = false) Long unit,
                 @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean flagged,
                 @RequestParam(required = false) Long meeting, @RequestParam(required = false) String q,
-                @RequestParam(required = false) Integer page, Model model) {
+                @RequestParam(required = false) Integer page, @RequestParam(required = false) AppealTodo todo,
+                Model model) {
         AppealQuery query = new AppealQuery(unit, status, blank(category), Boolean.TRUE.equals(overdue) ? true : null,
-                Boolean.TRUE.equals(flagged) ? true : null, meeting, null, null, null, q);
+                Boolean.TRUE.equals(flagged) ? true : null, meeting, null, null, null, q, todo, me.unitId());
         model.addAttribute("appeals", appeals.list(query, me, Paging.of(page, 20)));
         model.addAttribute("statuses", AppealStatus.values());
         model.addAttribute("categories", catalog.categories(false));
@@ -132,6 +134,10 @@ class AppealPagesController {
         if (meeting != null) {
             base.append("&meeting=").append(meeting);
         }
+        if (todo != null) {
+            base.append("&todo=").append(todo);
+        }
+        model.addAttribute("todo", todo);
         model.addAttribute("baseUrl", base.toString());
         model.addAttribute("exportUrl", base.toString().replaceFirst("^/appeals\\?", "/api/v1/appeals/export?"));
         return "appeal/list";

@@ -80,11 +80,37 @@ public class Figures {
         if (indicator.derived() || unitIds.isEmpty()) {
             return new HashMap<>();
         }
+        return best(indicator, unitIds, growthKeys(indicator, period), false);
+    }
+
+    /** The stored growth observations that stand for a period's official growth, the best first. */
+    static List<Key> growthKeys(Indicator indicator, Period period) {
         List<Key> keys = new ArrayList<>();
-        for (Key key : keysFor(indicator, period, null)) {
+        for (Key key : indicator.nature() == Nature.STOCK ? endKeys(period) : cumulativeKeys(period)) {
             keys.add(new Key(key.period(), ObservationKind.GROWTH));
         }
-        return best(indicator, unitIds, dedupe(keys), false);
+        return dedupe(keys);
+    }
+
+    /**
+     * Per unit, the stored value under the first of the keys that has one, from rows already read (the choice
+     * {@link #officialGrowth} makes with its own query).
+     */
+    static Map<Long, Figure> pick(Collection<Stored> rows, List<Key> keys) {
+        Map<Long, Figure> result = new HashMap<>();
+        Map<Long, Integer> priority = new HashMap<>();
+        for (Stored row : rows) {
+            int p = keys.indexOf(new Key(row.period(), row.kind()));
+            if (p < 0) {
+                continue;
+            }
+            Integer seen = priority.get(row.unitId());
+            if (seen == null || p < seen) {
+                priority.put(row.unitId(), p);
+                result.put(row.unitId(), new Figure(row.value(), row.period(), row.kind(), false));
+            }
+        }
+        return result;
     }
 
     /**

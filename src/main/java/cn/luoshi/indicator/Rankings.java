@@ -82,7 +82,7 @@ public class Rankings {
     }
 
     /** The siblings compared: regions among regions (a city's departments do not rank with its districts). */
-    private List<OrgUnit> members(OrgUnit parent, OrgUnitKind kind) {
+    List<OrgUnit> members(OrgUnit parent, OrgUnitKind kind) {
         List<OrgUnit> children = units.children(parent.id()).stream().filter(OrgUnit::active).toList();
         OrgUnitKind wanted = kind;
         if (wanted == null) {
@@ -98,6 +98,15 @@ public class Rankings {
         List<Long> ids = members.stream().map(OrgUnit::id).toList();
         Map<Long, Figure> values = by == RankBy.GROWTH ? figures.officialGrowth(indicator, ids, period)
                 : figures.levels(indicator, ids, period, kind);
+        return compute(indicator, period, by, kind, parent, members, focusId, values, true);
+    }
+
+    /**
+     * Ranks values already read (by growth: official rates only). {@code withCurrentPrices} false leaves out the
+     * rates at current prices listed apart, for series of many periods that show only the ranks.
+     */
+    Ranking compute(Indicator indicator, Period period, RankBy by, ObservationKind kind, OrgUnit parent,
+                    List<OrgUnit> members, Long focusId, Map<Long, Figure> values, boolean withCurrentPrices) {
         int scale = by == RankBy.GROWTH ? 1 : indicator.decimals();
         int direction = indicator.higherIsBetter() ? -1 : 1;
         Comparator<OrgUnit> order = Comparator.comparing((OrgUnit u) -> values.get(u.id()) == null)
@@ -143,7 +152,7 @@ public class Rankings {
                 : kind == null ? indicator.headlineKind() : kind;
         String label = shownKind == ObservationKind.VALUE && indicator.nature() != Nature.STOCK
                 ? period.label() : period.cumulativeLabel();
-        List<Ranking.CurrentPriceRate> apart = by == RankBy.GROWTH
+        List<Ranking.CurrentPriceRate> apart = by == RankBy.GROWTH && withCurrentPrices
                 ? currentPrices(indicator, period, members, values, focusId) : List.of();
         return new Ranking(indicator.code(), indicator.nameZh(), indicator.measureUnit(), indicator.decimals(), period,
                 label, by, shownKind, UnitRef.of(parent), area, ranked, focus, entries, apart);

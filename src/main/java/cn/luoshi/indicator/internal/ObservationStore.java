@@ -60,6 +60,28 @@ public class ObservationStore {
         return rows;
     }
 
+    /**
+     * The stored growth rates of several indicators for the given units and periods, in one query over the primary
+     * key (a series of rankings, e.g. each month of a year for the cockpit), handed over with their indicator's id.
+     */
+    public void growth(Collection<Integer> indicatorIds, Collection<Long> unitIds, Collection<Period> periods,
+                       java.util.function.BiConsumer<Integer, Stored> each) {
+        if (indicatorIds.isEmpty() || unitIds.isEmpty() || periods.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        select indicator_id, unit_id, period, value from observation
+                        where indicator_id in (:indicators) and period in (:periods) and kind = 'GROWTH'
+                          and unit_id in (:units)""")
+                .param("indicators", indicatorIds)
+                .param("periods", periods.stream().map(Period::code).toList())
+                .param("units", unitIds)
+                .query(rs -> {
+                    each.accept(rs.getInt(1), new Stored(rs.getLong(2), Period.parse(rs.getString(3)),
+                            ObservationKind.GROWTH, rs.getBigDecimal(4)));
+                });
+    }
+
     /** One unit's stored values of an indicator whose periods end within the range, oldest first. */
     public List<Stored> series(int indicatorId, long unitId, ObservationKind kind, int fromOrd, int toOrd) {
         return jdbc.sql("""

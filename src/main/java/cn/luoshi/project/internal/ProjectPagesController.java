@@ -27,6 +27,7 @@ import cn.luoshi.project.ProjectDetails;
 import cn.luoshi.project.ProjectFilter;
 import cn.luoshi.project.ProjectImports;
 import cn.luoshi.project.ProjectMonth;
+import cn.luoshi.project.ProjectPlan;
 import cn.luoshi.project.ProblemReport;
 import cn.luoshi.project.ProblemRoute;
 import cn.luoshi.project.ProjectProblems;
@@ -81,9 +82,10 @@ class ProjectPagesController {
                 @RequestParam(required = false) String programme, @RequestParam(required = false) Long park,
                 @RequestParam(required = false) Long unit, @RequestParam(required = false) ProjectStage stage,
                 @RequestParam(required = false) StatusLight light, @RequestParam(required = false) Integer page,
+                @RequestParam(required = false) ProjectPlan plan, @RequestParam(required = false) Integer planYear,
                 Model model) {
         ProjectFilter filter = new ProjectFilter(q, category, StringUtils.hasText(programme) ? programme : null,
-                park, unit, stage, light);
+                park, unit, stage, light, plan, plan == null ? null : planYear);
         model.addAttribute("projects", projects.list(filter, Paging.of(page, 20), me));
         ProjectSummary summary = projects.summary(new ProjectFilter(null, category, filter.programme(), park, unit,
                 stage, null), null, me);
@@ -112,6 +114,8 @@ class ProjectPagesController {
         add(parts, "park", f.parkId());
         add(parts, "unit", f.unitId());
         add(parts, "stage", f.stage());
+        add(parts, "plan", f.plan());
+        add(parts, "planYear", f.planYear());
         return String.join("&", parts);
     }
 

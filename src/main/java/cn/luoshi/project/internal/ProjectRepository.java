@@ -22,6 +22,7 @@ import cn.luoshi.project.NewProject;
 import cn.luoshi.project.Project;
 import cn.luoshi.project.ProjectCategory;
 import cn.luoshi.project.ProjectFilter;
+import cn.luoshi.project.ProjectPlan;
 import cn.luoshi.project.ProjectProblem;
 import cn.luoshi.project.ProjectStage;
 import cn.luoshi.project.ProjectYear;
@@ -146,7 +147,21 @@ public class ProjectRepository {
             sql.append(" and p.light = :light");
             params.put("light", f.light().name());
         }
+        if (f.plan() != null && f.planYear() != null) {
+            sql.append(" and ").append(planCondition(f.plan()));
+            params.put("planYear", f.planYear());
+        }
         return new Where(sql.toString(), params);
+    }
+
+    /** The list filter {@code plan=} and the cockpit's counts of planned starts and completions, over {@code p}. */
+    public static String planCondition(ProjectPlan plan) {
+        return switch (plan) {
+            case STARTS -> "p.start_year = :planYear";
+            case STARTED -> "(p.start_year = :planYear and p.stage <> 'PREPARATION')";
+            case ENDS -> "p.end_year = :planYear";
+            case ENDED -> "(p.end_year = :planYear and p.stage in ('COMPLETED', 'OPERATING'))";
+        };
     }
 
     public List<Project> list(Where where, Paging paging) {

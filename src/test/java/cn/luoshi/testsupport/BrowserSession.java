@@ -29,13 +29,18 @@ public final class BrowserSession implements AutoCloseable {
 
     /** A fresh browser tab (own cookies) signed in as the user. */
     public Page signIn(String username) {
+        return signIn(username, 1440, 900);
+    }
+
+    /** Signed in with a window of this size (a phone is 390 wide); the leader lands on the cockpit. */
+    public Page signIn(String username, int width, int height) {
         Page page = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
-                .setViewportSize(1440, 900)).newPage();
+                .setViewportSize(width, height)).newPage();
         page.navigate(baseUrl + "/login");
         page.fill("#username", username);
         page.fill("#password", Api.PASSWORD);
         page.click("#login-form button[type=submit]");
-        page.waitForURL(baseUrl + "/");
+        page.waitForURL(url -> url.equals(baseUrl + "/") || url.equals(baseUrl + "/cockpit"));
         return page;
     }
 

@@ -23,6 +23,9 @@ public class TaskOverview {
     public static final Set<TaskStatus> COUNTED = EnumSet.of(TaskStatus.ASSIGNED, TaskStatus.ACCEPTED,
             TaskStatus.IN_PROGRESS, TaskStatus.COMPLETION_REQUESTED, TaskStatus.COMPLETED);
 
+    /** The escalation level from which a task is under 督办 (督办, 约谈, 问责): the board's {@code escalation=3}. */
+    public static final int SUPERVISED_LEVEL = EscalationRung.SUPERVISION.level();
+
     private final TaskStandingQuery query;
 
     TaskOverview(TaskStandingQuery query) {

@@ -13,8 +13,8 @@ import cn.luoshi.common.progress.StatusLight;
  *
  * @param byStatus    tasks per status (the board's {@code status=} filter)
  * @param openByLight the open tasks (issued, not finished: {@link TaskOverview#OPEN}) per light today
- * @param supervised  tasks under 督办 (escalation level 2, the board's {@code escalation=2})
- * @param urgent      open tasks that are red or under 督办, nearest deadline first (at most ten)
+ * @param supervised  tasks under 督办 or higher (约谈, 问责): the board's {@code escalation=3}
+ * @param urgent      open tasks that are red or under 督办 or higher, nearest deadline first (at most ten)
  * @param byUnit      per unit asked for: its tasks (lead or co-unit, itself or below) that were issued and not
  *                    cancelled, and how many of them are completed; best completion rate first
  * @param instructions the leaders' instructions (批示) of the period, newest first, and whether the lead unit has

@@ -163,6 +163,26 @@ class HomeBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aHeadsEscalationsToAnswerUntilAnswered() {
+        Page page = browser.signIn("fgwfzr");
+        long before = count(page, "task.ESCALATION");
+        String title = unique("督办首页测试");
+        long id = task(title, DemoCity.FGW, Map.of());
+        step(Api.as(port, "fgw"), id, "ACCEPT");
+        // the office raises 催办 itself: the unit is asked to answer it
+        Api.Response raised = Api.as(port, "duchashi").post("/api/v1/tasks/" + id + "/escalations",
+                Map.of("rung", "REMINDER", "reason", "进度滞后，请说明情况"));
+        assertThat(raised.status()).as(raised.body()).isBetween(200, 201);
+        assertThat(count(page, "task.ESCALATION")).isEqualTo(before + 1);
+        opensAListWith(page, "task.ESCALATION", title);
+        long rung = Api.as(port, "fgw").get("/api/v1/tasks/" + id + "/escalations").json().get(0).path("id").asLong();
+        Api.Response answered = Api.as(port, "fgwfzr").post("/api/v1/tasks/" + id + "/escalations/" + rung
+                + "/response", Map.of("text", "已制定整改计划"));
+        assertThat(answered.status()).as(answered.body()).isBetween(200, 201);
+        assertThat(count(page, "task.ESCALATION")).isEqualTo(before);
+    }
+
+    @Test
     void aParksAppealsToSignFor() {
         Page page = browser.signIn("yuanqu");
         long before = count(page, "appeal.ACCEPT");

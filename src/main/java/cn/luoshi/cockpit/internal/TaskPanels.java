@@ -40,7 +40,7 @@ class TaskPanels {
             byLight.put(light.name(), new Count(s.openByLight().get(light), "/tasks?" + OPEN + "&light=" + light));
         }
         List<CockpitView.UrgentTask> urgent = s.urgent().stream().map(t -> new CockpitView.UrgentTask(t.id(),
-                t.title(), t.status().name(), t.light().name(), t.escalationLevel() >= 2, t.dueDate(),
+                t.title(), t.status().name(), t.light().name(), t.escalationLevel() >= TaskOverview.SUPERVISED_LEVEL, t.dueDate(),
                 t.overdueDays(), t.leadUnitName(), "/tasks/" + t.id())).toList();
         List<CockpitView.UnitCompletion> race = s.byUnit().stream().map(u -> new CockpitView.UnitCompletion(
                 u.unitId(), u.unitName(), new Count(u.tasks(), "/tasks?unit=" + u.unitId() + "&" + COUNTED),
@@ -55,6 +55,6 @@ class TaskPanels {
         CockpitView.Instructions instructions = new CockpitView.Instructions(new Count(items.size(), INSTRUCTIONS),
                 new Count(answered, INSTRUCTIONS), items);
         return new CockpitView.TaskPanel(s.today(), new Count(s.total(), "/tasks"), byStatus, byLight,
-                new Count(s.supervised(), "/tasks?escalation=2"), urgent, race, instructions);
+                new Count(s.supervised(), "/tasks?escalation=" + TaskOverview.SUPERVISED_LEVEL), urgent, race, instructions);
     }
 }

@@ -31,6 +31,8 @@ import org.springframework.stereotype.Repository;
 public class TaskStandingQuery {
 
     private static final String OPEN = "t.status in ('ASSIGNED', 'ACCEPTED', 'IN_PROGRESS', 'COMPLETION_REQUESTED')";
+    /** Under 督办 or a higher rung of the ladder (约谈, 问责). */
+    private static final String SUPERVISED = "t.escalation_level >= " + TaskOverview.SUPERVISED_LEVEL;
 
     private final JdbcClient jdbc;
     private final OrgUnits units;
@@ -59,7 +61,7 @@ public class TaskStandingQuery {
         }
         long[] supervised = {0};
         jdbc.sql("select t.status, " + TaskQuery.LIGHT_RANK + " as rank, count(*),"
-                        + " count(*) filter (where t.escalation_level >= 2) from task t where " + where
+                        + " count(*) filter (where " + SUPERVISED + ") from task t where " + where
                         + " group by 1, 2")
                 .param("today", today)
                 .query(rs -> {
@@ -78,7 +80,7 @@ public class TaskStandingQuery {
                                lu.name as lead_name,
                         """ + TaskQuery.LIGHT_RANK + " as rank from task t join org_unit lu on lu.id = t.lead_unit_id"
                         + " where " + where + " and " + OPEN
-                        + " and (t.red_from <= :today or t.escalation_level >= 2) order by t.due_date, t.id limit 10")
+                        + " and (t.red_from <= :today or " + SUPERVISED + ") order by t.due_date, t.id limit 10")
                 .param("today", today)
                 .query((rs, n) -> {
                     LocalDate due = rs.getObject("due_date", LocalDate.class);

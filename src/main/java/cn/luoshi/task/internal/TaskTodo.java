@@ -29,6 +29,13 @@ public enum TaskTodo {
     /** 待审批延期: an extension request waits for the supervision office. */
     EXTENSION("exists (select 1 from task_extension px where px.task_id = t.id and px.status = 'PENDING')",
             "calendar-plus", Role.SUPERVISOR),
+    /**
+     * 督办待回复: an open rung of the escalation ladder from 催办 up on a task the unit leads, not yet answered (提醒
+     * only says a deadline is near and asks for no answer).
+     */
+    ESCALATION("t.lead_unit_id = :todoUnit and exists (select 1 from task_escalation pq where pq.task_id = t.id"
+            + " and pq.closed_at is null and pq.responded_at is null and pq.rung >= 2)", "exclamation-triangle",
+            Role.UNIT_HANDLER, Role.UNIT_HEAD),
     /** 领导批示待落实: a leader's instruction on an open task of the unit, not yet answered by a report of it. */
     INSTRUCTION("t.status not in ('COMPLETED', 'CANCELLED') and (t.lead_unit_id = :todoUnit"
             + " or :todoUnit = any(t.co_unit_ids)) and exists (select 1 from task_event pe where pe.task_id = t.id"

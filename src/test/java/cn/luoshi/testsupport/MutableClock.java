@@ -36,11 +36,38 @@ public class MutableClock extends Clock {
         return zone;
     }
 
+    /**
+     * The same moving time seen in another zone: callers that keep {@code clock.withZone(...)} from start-up must
+     * see every later {@link #set} and {@link #advance}, as they would with the system clock.
+     */
     @Override
     public Clock withZone(ZoneId zone) {
-        MutableClock clock = new MutableClock(zone);
-        clock.now = now;
-        return clock;
+        return zone.equals(this.zone) ? this : new Zoned(this, zone);
+    }
+
+    private static final class Zoned extends Clock {
+        private final MutableClock source;
+        private final ZoneId zone;
+
+        Zoned(MutableClock source, ZoneId zone) {
+            this.source = source;
+            this.zone = zone;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId other) {
+            return source.withZone(other);
+        }
+
+        @Override
+        public Instant instant() {
+            return source.instant();
+        }
     }
 
     @Override

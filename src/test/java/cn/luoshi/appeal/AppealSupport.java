@@ -19,7 +19,7 @@ final class AppealSupport {
 
     /** Thirty pseudo-random CJK characters: unrelated texts share almost no character pairs. */
     static String noise(int seed) {
-        java.util.Random random = new java.util.Random(seed * 7919L + System.nanoTime());
+        java.util.Random random = new java.util.Random(seed * 7919L);
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 30; i++) {
             text.appendCodePoint(0x4E00 + random.nextInt(0x5000));

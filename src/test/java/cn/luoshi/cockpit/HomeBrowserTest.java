@@ -38,8 +38,11 @@ class HomeBrowserTest extends BrowserTest {
         return units.findByCode(code).orElseThrow().id();
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger SEQ = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Titles the tests of this class never share; the database is this JVM's own. */
     private static String unique(String title) {
-        return title + Long.toString(System.nanoTime() % 100_000_000L, 36);
+        return title + "-" + SEQ.incrementAndGet();
     }
 
     /** The count of a to-do line on the home page (0 when the line is not shown). */

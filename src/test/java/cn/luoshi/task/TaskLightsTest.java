@@ -109,33 +109,35 @@ class TaskLightsTest {
         // The demo gives 临江县 a stricter 8% yellow line; without it, the district falls back to the default.
         long linjiang = fx.unit(DemoCity.LINJIANG);
         assertThat(light(inDistrict, tag)).isEqualTo("YELLOW");
-        TaskFixtures.ok(fx.supervisor.delete("/api/v1/light-rules/" + linjiang));
-        assertThat(light(inDistrict, tag)).isEqualTo("GREEN");
+        try {
+            TaskFixtures.ok(fx.supervisor.delete("/api/v1/light-rules/" + linjiang));
+            assertThat(light(inDistrict, tag)).isEqualTo("GREEN");
 
-        Api.Response set = fx.supervisor.put("/api/v1/light-rules/" + linjiang,
-                Map.of("blueWithinDays", 3, "yellowGap", 0.05, "redGap", 0.2));
-        assertThat(set.status()).as(set.body()).isEqualTo(200);
-        assertThat(set.json().path("own").path("yellowGap").asDouble()).isEqualTo(0.05);
-        assertThat(light(inDistrict, tag)).isEqualTo("YELLOW");
-        assertThat(light(inCity, tag)).isEqualTo("GREEN");
+            Api.Response set = fx.supervisor.put("/api/v1/light-rules/" + linjiang,
+                    Map.of("blueWithinDays", 3, "yellowGap", 0.05, "redGap", 0.2));
+            assertThat(set.status()).as(set.body()).isEqualTo(200);
+            assertThat(set.json().path("own").path("yellowGap").asDouble()).isEqualTo(0.05);
+            assertThat(light(inDistrict, tag)).isEqualTo("YELLOW");
+            assertThat(light(inCity, tag)).isEqualTo("GREEN");
 
-        // A unit below the district inherits the rule; percentages are accepted too.
-        JsonNode park = fx.supervisor.get("/api/v1/light-rules/"
-                + units.findByCode("990121-GYJZQ").orElseThrow().id()).json();
-        assertThat(park.path("own").isNull()).isTrue();
-        assertThat(park.path("effective").path("yellowGap").asDouble()).isEqualTo(0.05);
-        assertThat(park.path("inheritedFrom").path("name").asString()).isEqualTo("临江县");
+            // A unit below the district inherits the rule; percentages are accepted too.
+            JsonNode park = fx.supervisor.get("/api/v1/light-rules/"
+                    + units.findByCode("990121-GYJZQ").orElseThrow().id()).json();
+            assertThat(park.path("own").isNull()).isTrue();
+            assertThat(park.path("effective").path("yellowGap").asDouble()).isEqualTo(0.05);
+            assertThat(park.path("inheritedFrom").path("name").asString()).isEqualTo("临江县");
 
-        assertThat(fx.as("gxj").put("/api/v1/light-rules/" + linjiang,
-                Map.of("blueWithinDays", 3, "yellowGap", 5, "redGap", 20)).status()).isEqualTo(403);
-        assertThat(fx.supervisor.put("/api/v1/light-rules/" + linjiang,
-                Map.of("blueWithinDays", 3, "yellowGap", 30, "redGap", 20)).status()).isEqualTo(400);
-        assertThat(Api.as(port, "admin").get("/api/v1/audit/events?action=task.lightRule.set").body())
-                .contains("临江县");
-
-        // Back to the demo's own rule for 临江县, so other tests see the city as loaded.
-        TaskFixtures.ok(fx.supervisor.put("/api/v1/light-rules/" + linjiang,
-                Map.of("blueWithinDays", 10, "yellowGap", 8, "redGap", 25)));
+            assertThat(fx.as("gxj").put("/api/v1/light-rules/" + linjiang,
+                    Map.of("blueWithinDays", 3, "yellowGap", 5, "redGap", 20)).status()).isEqualTo(403);
+            assertThat(fx.supervisor.put("/api/v1/light-rules/" + linjiang,
+                    Map.of("blueWithinDays", 3, "yellowGap", 30, "redGap", 20)).status()).isEqualTo(400);
+            assertThat(Api.as(port, "admin").get("/api/v1/audit/events?action=task.lightRule.set").body())
+                    .contains("临江县");
+        } finally {
+            // Back to the demo's own rule for 临江县, so other tests see the city as loaded, whatever failed above.
+            TaskFixtures.ok(fx.supervisor.put("/api/v1/light-rules/" + linjiang,
+                    Map.of("blueWithinDays", 10, "yellowGap", 8, "redGap", 25)));
+        }
         assertThat(light(inDistrict, tag)).isEqualTo("YELLOW");
     }
 

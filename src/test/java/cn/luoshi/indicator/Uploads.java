@@ -12,12 +12,12 @@ import cn.luoshi.common.excel.Spreadsheets;
 import cn.luoshi.testsupport.Api;
 
 /** Builds import files (CSV, XLSX) and posts them as multipart uploads, the way a browser or script would. */
-final class Uploads {
+public final class Uploads {
 
     private Uploads() {
     }
 
-    static Api.Response post(Api api, String path, String filename, byte[] content) {
+    public static Api.Response post(Api api, String path, String filename, byte[] content) {
         String boundary = "----luoshi" + UUID.randomUUID();
         var body = new ByteArrayOutputStream();
         try {
@@ -35,11 +35,11 @@ final class Uploads {
         return api.send(request);
     }
 
-    static byte[] csv(String text) {
+    public static byte[] csv(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    static byte[] xlsx(List<String> headers, List<List<?>> rows) {
+    public static byte[] xlsx(List<String> headers, List<List<?>> rows) {
         var out = new ByteArrayOutputStream();
         try {
             Spreadsheets.writeXlsx(out, "数据", headers, rows);

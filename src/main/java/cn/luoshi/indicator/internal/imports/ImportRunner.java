@@ -129,6 +129,9 @@ public class ImportRunner {
 
     private Outcome readAndWrite(long importId, CountingStream input, String filename, Catalogue catalogue,
                                  UnitLookup writable, int latestOrd, LuoshiUser actor, long started) {
+        // Held by the writing transaction until it ends: a RUNNING import whose lock is free has lost its runner.
+        jdbc.sql("select 1 from (select pg_advisory_xact_lock(?)) held").param(InterruptedImports.lockKey(importId))
+                .query(Integer.class).single();
         jdbc.sql("""
                 create temporary table observation_stage (
                     indicator_id int, period varchar(8), kind varchar(6), unit_id bigint, period_type char(1),

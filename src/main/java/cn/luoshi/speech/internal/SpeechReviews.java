@@ -1,14 +1,10 @@
 package cn.luoshi.speech.internal;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +120,7 @@ class SpeechReviews {
         if (organiser == null) {
             throw DomainException.forbidden("speech.error.onlySupervisor");
         }
-        String sha = sha256(text);
+        String sha = SpeechIdentity.fingerprint(text);
         Optional<SpeechImport> registered = imports.findRegistered(sha, organiser);
         if (registered.isPresent()) {
             return registered.get();
@@ -324,16 +320,17 @@ class SpeechReviews {
         }
     }
 
+    /** Items are keyed by their normalised text, so a copy with other layout or offsets finds them again. */
     static String taskKey(SpeechTask t) {
-        return "task@" + t.start() + "-" + t.end();
+        return SpeechIdentity.taskKey(t);
     }
 
     static String targetKey(SpeechTarget t) {
-        return "target@" + t.start() + "-" + t.end();
+        return SpeechIdentity.targetKey(t);
     }
 
     static String projectKey(SpeechProject p) {
-        return "project@" + p.start() + "-" + p.end();
+        return SpeechIdentity.projectKey(p);
     }
 
     static String outlinePath(SpeechTask t) {
@@ -449,14 +446,5 @@ class SpeechReviews {
             }
         }
         return defaultCategory(kind);
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

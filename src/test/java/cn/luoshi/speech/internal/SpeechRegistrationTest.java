@@ -122,6 +122,31 @@ class SpeechRegistrationTest {
         assertThat(second.projectsExisting()).isEqualTo(1);
         assertThat(tasks.bySource(SourceKind.MEETING, first.meetingId(), office)).hasSize(4);
         assertThat(meetings.list("登记测试一", office, Paging.of(0, 20)).totalElements()).isEqualTo(1);
+
+        // Pasted again from another editor: Windows line ends, a trailing space on every line, a blank line after
+        // each paragraph and full-width spaces at the start. Still the same speech, registered once.
+        String pasted = "\u3000\u3000" + text.replace("\n", " \r\n\r\n");
+        SpeechImport copy = reviews.read(pasted, "001-pasted.txt", office);
+        assertThat(copy.id()).isEqualTo(speech.id());
+        RegistrationOutcome third = reviews.register(copy.id(), more, office);
+        assertThat(third.meetingCreated()).isFalse();
+        assertThat(third.tasksCreated()).isZero();
+        assertThat(third.tasksExisting()).isEqualTo(4);
+        assertThat(tasks.bySource(SourceKind.MEETING, first.meetingId(), office)).hasSize(4);
+        assertThat(meetings.list("登记测试一", office, Paging.of(0, 20)).totalElements()).isEqualTo(1);
+    }
+
+    @Test
+    void anItemsKeyIsItsTextWithoutLayoutNotWhereItStands() {
+        SpeechTask here = new SpeechTask("加快推进花湖机场高速建设，确保年内通车。", List.of("一、聚焦交通互联互通"), 120, 141);
+        SpeechTask elsewhere = new SpeechTask("加快推进 花湖机场高速建设，\n确保年内通车。 ", List.of("一、聚焦交通互联互通"),
+                480, 503);
+        SpeechTask other = new SpeechTask("加快推进花湖机场高速建设，确保年底通车。", List.of("一、聚焦交通互联互通"), 120, 141);
+        assertThat(SpeechReviews.taskKey(elsewhere)).isEqualTo(SpeechReviews.taskKey(here));
+        assertThat(SpeechReviews.taskKey(other)).isNotEqualTo(SpeechReviews.taskKey(here));
+        assertThat(SpeechIdentity.fingerprint("一、抓好项目建设\r\n要加快推进。 "))
+                .isEqualTo(SpeechIdentity.fingerprint("一、抓好项目建设\n\n要加快推进。"))
+                .isNotEqualTo(SpeechIdentity.fingerprint("一、抓好项目建设\n要加快推进！"));
     }
 
     @Test

@@ -122,9 +122,13 @@ public class Appeals {
         return me.has(Role.ENTERPRISE) ? withoutActors(entries) : entries;
     }
 
-    /** Enterprises see what happened and when, not which official did it. */
+    /**
+     * Enterprises see what happened and when, not which official did it, and not the office's callbacks (an
+     * internal check on the handling, with the official's notes).
+     */
     private static List<AppealHistoryEntry> withoutActors(List<AppealHistoryEntry> entries) {
-        return entries.stream().map(e -> new AppealHistoryEntry(e.at(), null, e.action(), e.fromStatus(),
+        return entries.stream().filter(e -> !"CALLBACK".equals(e.action()))
+                .map(e -> new AppealHistoryEntry(e.at(), null, e.action(), e.fromStatus(),
                 e.toStatus(), e.fromUnit(), e.toUnit(), e.note())).toList();
     }
 
@@ -358,8 +362,12 @@ public class Appeals {
         return repository.callbackSample(me.scope(), Math.max(1, Math.min(size, 100)), now());
     }
 
+    /** Callbacks are internal: office roles whose scope covers the appeal read them, enterprises do not. */
     public List<AppealCallback> callbacks(long id, LuoshiUser me) {
         get(id, me);
+        if (me.has(Role.ENTERPRISE)) {
+            throw DomainException.forbidden("appeal.error.callbacksInternal");
+        }
         return jdbc.sql("""
                         select id, appeal_id, occurred_at, supervisor, outcome, note from appeal_callback
                         where appeal_id = ? order by id""")

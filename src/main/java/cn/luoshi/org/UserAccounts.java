@@ -17,6 +17,7 @@ import cn.luoshi.common.web.PageResponse;
 import cn.luoshi.common.web.Paging;
 import cn.luoshi.org.internal.OrgUnitRepository;
 import cn.luoshi.org.internal.UserRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -35,9 +36,11 @@ public class UserAccounts {
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ObjectProvider<EnterpriseRegister> register;
 
     UserAccounts(UserRepository users, OrgUnitRepository units, PasswordEncoder passwords,
-                 ApplicationEventPublisher events, Clock clock) {
+                 ApplicationEventPublisher events, Clock clock, ObjectProvider<EnterpriseRegister> register) {
+        this.register = register;
         this.users = users;
         this.units = units;
         this.passwords = passwords;
@@ -187,6 +190,26 @@ public class UserAccounts {
         }
         checkUnitInScope(unitId, "unitId", actor, problems);
         checkUnitInScope(scopeUnitId, "scopeUnitId", actor, problems);
+        if (!actor.scope().global() && roles != null && !roles.isEmpty()) {
+            if (roles.contains(Role.ENTERPRISE)) {
+                checkEnterpriseInScope(creditCode, actor, problems);
+            } else if (roles.contains(Role.ADMIN) && unitId == null && scopeUnitId == null) {
+                // An administrator without a unit sees the whole system: only a global administrator opens one.
+                throw DomainException.forbidden("org.error.globalOnlyByGlobal");
+            }
+        }
+    }
+
+    /** A scoped administrator opens enterprise accounts only for enterprises of the register within its scope. */
+    private void checkEnterpriseInScope(String creditCode, LuoshiUser actor, List<FieldProblem> problems) {
+        if (!StringUtils.hasText(creditCode) || !CreditCode.isValid(CreditCode.normalise(creditCode))) {
+            return;
+        }
+        String code = CreditCode.normalise(creditCode);
+        EnterpriseRegister enterprises = register.getIfAvailable();
+        if (enterprises == null || !enterprises.registeredWithin(code, actor.scope())) {
+            problems.add(new FieldProblem("creditCode", "org.error.enterpriseOutOfScope", code));
+        }
     }
 
     private void checkUnitInScope(Long unitId, String field, LuoshiUser actor, List<FieldProblem> problems) {

@@ -149,7 +149,8 @@ final class CockpitFixture {
     }
 
     private void step(String user, long task, String action) {
-        ok(as(user).post("/api/v1/tasks/" + task + "/transitions", Map.of("action", action)));
+        int version = as(user).get("/api/v1/tasks/" + task).json().path("version").asInt();
+        ok(as(user).post("/api/v1/tasks/" + task + "/transitions", Map.of("action", action, "version", version)));
     }
 
     // ---- appeals: A1 (水电气, D1) signed for, answered and rated satisfied in June; A2 (融资, D2) never signed for

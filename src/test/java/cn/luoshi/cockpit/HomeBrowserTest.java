@@ -72,7 +72,9 @@ class HomeBrowserTest extends BrowserTest {
     }
 
     private static void step(Api api, long task, String action) {
-        Api.Response r = api.post("/api/v1/tasks/" + task + "/transitions", Map.of("action", action));
+        int version = api.get("/api/v1/tasks/" + task).json().path("version").asInt();
+        Api.Response r = api.post("/api/v1/tasks/" + task + "/transitions", Map.of("action", action,
+                "version", version));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
 

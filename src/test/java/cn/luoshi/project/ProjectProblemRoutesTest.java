@@ -126,8 +126,9 @@ class ProjectProblemRoutesTest {
     }
 
     private void step(Api api, long taskId, String action) {
+        int version = api.get("/api/v1/tasks/" + taskId).json().path("version").asInt();
         Api.Response r = api.post("/api/v1/tasks/" + taskId + "/transitions", Map.of("action", action,
-                "comment", "问题处理"));
+                "comment", "问题处理", "version", version));
         assertThat(r.status()).as(action + ": " + r.body()).isEqualTo(200);
     }
 

@@ -185,8 +185,9 @@ class ProjectProblemRulesWalkTest {
         for (long project : List.copyOf(made)) {
             for (JsonNode problem : supervisor.get("/api/v1/projects/" + project).json().path("problems")) {
                 if (problem.hasNonNull("taskId")) {
-                    supervisor.post("/api/v1/tasks/" + problem.path("taskId").asLong() + "/transitions",
-                            Map.of("action", "CANCEL", "comment", "规则走查结束"));
+                    String task = "/api/v1/tasks/" + problem.path("taskId").asLong();
+                    supervisor.post(task + "/transitions", Map.of("action", "CANCEL", "comment", "规则走查结束",
+                            "version", supervisor.get(task).json().path("version").asInt()));
                 }
                 if (problem.hasNonNull("appealId")) {
                     long appeal = problem.path("appealId").asLong();

@@ -173,7 +173,8 @@ class TaskRulesWalkTest {
         String task = "/api/v1/tasks/" + made.id();
         return switch (op) {
             case ASSIGN, ACCEPT, REQUEST_COMPLETION, APPROVE_COMPLETION, RETURN, CANCEL ->
-                    api.post(task + "/transitions", Map.of("action", op.name(), "comment", "走查：" + op));
+                    api.post(task + "/transitions", Map.of("action", op.name(), "comment", "走查：" + op,
+                            "version", Api.as(port, "duchashi").get(task).json().path("version").asInt()));
             case REPORT_PROGRESS -> api.post(task + "/progress", Map.of("percent", 60, "text", "走查反馈"));
             case DECIDE_REPORT -> api.post(task + "/progress/" + made.reportId() + "/decision",
                     Map.of("approve", true));

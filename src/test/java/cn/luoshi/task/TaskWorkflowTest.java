@@ -125,6 +125,21 @@ class TaskWorkflowTest {
     }
 
     @Test
+    void aStepWithoutTheVersionIsRefused() {
+        long id = fx.draft("缺少版本号测试任务", DemoCity.GXJ, START, START.plusDays(60));
+        Api.Response missing = fx.supervisor.post("/api/v1/tasks/" + id + "/transitions", Map.of("action", "ASSIGN"));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+        assertThat(missing.json().path("detail").asString())
+                .isEqualTo("请提供任务的版本号（version，读取任务时得到），以免覆盖他人刚做的修改");
+        assertThat(missing.json().path("errors").get(0).path("field").asString()).isEqualTo("version");
+        assertThat(fx.get(id).path("status").asString()).isEqualTo("DRAFT");
+        // With the version read from the task the same step goes through.
+        TaskFixtures.ok(fx.step(fx.supervisor, id, "ASSIGN", null));
+        assertThat(fx.get(id).path("status").asString()).isEqualTo("ASSIGNED");
+    }
+
+    @Test
     void aStaleVersionIsRefused() {
         long id = fx.draft("并发修改测试任务", DemoCity.GXJ, START, START.plusDays(60));
         int version = fx.get(id).path("version").asInt();

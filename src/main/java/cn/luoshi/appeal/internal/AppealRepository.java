@@ -192,8 +192,13 @@ public class AppealRepository {
         return jdbc.sql("select id from appeal where code = ?").param(code).query(Long.class).optional();
     }
 
-    public Optional<Long> idBySourceKey(String sourceKey) {
-        return jdbc.sql("select id from appeal where source_key = ?").param(sourceKey).query(Long.class).optional();
+    /** The appeal filed with this source key and who filed it ({@code created_by}). */
+    public record KeyedAppeal(long id, String createdBy) {
+    }
+
+    public Optional<KeyedAppeal> bySourceKey(String sourceKey) {
+        return jdbc.sql("select id, created_by from appeal where source_key = ?").param(sourceKey)
+                .query((rs, n) -> new KeyedAppeal(rs.getLong("id"), rs.getString("created_by"))).optional();
     }
 
     public Optional<String> tokenHash(long id) {

@@ -31,6 +31,8 @@ import cn.luoshi.org.LuoshiUser;
 import cn.luoshi.org.OrgUnit;
 import cn.luoshi.org.OrgUnits;
 import cn.luoshi.org.Role;
+import cn.luoshi.project.Projects;
+import cn.luoshi.task.Tasks;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,10 +65,15 @@ public class Intake {
     private final Clock clock;
     private final ZoneId zone;
     private final String dispatchUnitCode;
+    private final Projects projects;
+    private final Tasks tasks;
 
     Intake(AppealRepository repository, AppealCatalog catalog, WorkingCalendar calendar, OrgUnits units,
            FileStore files, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock,
-           LuoshiProperties properties, @Value("${luoshi.appeals.dispatch-unit:990100-YSJ}") String dispatchUnitCode) {
+           LuoshiProperties properties, @Value("${luoshi.appeals.dispatch-unit:990100-YSJ}") String dispatchUnitCode,
+           Projects projects, Tasks tasks) {
+        this.projects = projects;
+        this.tasks = tasks;
         this.repository = repository;
         this.catalog = catalog;
         this.calendar = calendar;
@@ -84,10 +91,20 @@ public class Intake {
      * @param client the Open311 client system filing, or null
      */
     public FiledAppeal file(NewAppeal cmd, LuoshiUser actor, List<MultipartFile> uploads, Long client) {
+        String createdBy = actor != null ? actor.getUsername() : client != null ? "open311:" + client : "public";
         if (StringUtils.hasText(cmd.sourceKey())) {
-            Optional<Long> existing = repository.idBySourceKey(cmd.sourceKey().strip());
+            Optional<AppealRepository.KeyedAppeal> existing = repository.bySourceKey(cmd.sourceKey().strip());
             if (existing.isPresent()) {
-                var a = repository.findUnscoped(existing.get(), now()).orElseThrow();
+                // A retry with the same key learns the appeal it filed; anyone else (the public form included,
+                // whose filers cannot be told apart) only learns that the key is taken, unless it sees the appeal
+                // anyway within its own scope.
+                long id = existing.get().id();
+                boolean sameFiler = (actor != null || client != null) && createdBy.equals(existing.get().createdBy());
+                boolean visible = actor != null && repository.find(id, actor.scope(), now()).isPresent();
+                if (!sameFiler && !visible) {
+                    throw DomainException.conflict("appeal.error.sourceKeyTaken");
+                }
+                var a = repository.findUnscoped(id, now()).orElseThrow();
                 return new FiledAppeal(a.id(), a.code(), null, a.status(), a.answerDueAt(), true,
                         a.deadlineEstimated());
             }
@@ -139,10 +156,7 @@ public class Intake {
         if (uploads.size() > MAX_FILES) {
             problems.add(new FieldProblem("files", "appeal.error.tooManyFiles", MAX_FILES));
         }
-        if (cmd.meetingId() != null && jdbc.sql("select count(*) from appeal_on_site_meeting where id = ?")
-                .param(cmd.meetingId()).query(Long.class).single() == 0) {
-            problems.add(new FieldProblem("meetingId", "appeal.error.meeting"));
-        }
+        checkLinks(cmd, actor, problems);
         if (!problems.isEmpty()) {
             throw DomainException.invalidFields(problems);
         }
@@ -192,7 +206,6 @@ public class Intake {
         AppealStatus status = responsible == null ? AppealStatus.SUBMITTED : AppealStatus.DISPATCHED;
         OffsetDateTime acceptDue = responsible == null ? null
                 : calendar.plusWorkingHours(now.atZoneSameInstant(zone), tier.acceptHours()).toOffsetDateTime();
-        String createdBy = actor != null ? actor.getUsername() : client != null ? "open311:" + client : "public";
         long id = repository.insert(new AppealRepository.InsertRow(code, creditCode, enterpriseName, contactName,
                 phone, email, category.id(), title, content, channel, status, dispatchUnit.id(),
                 responsible == null ? null : responsible.id(), cmd.projectId(), cmd.taskId(), cmd.meetingId(),
@@ -230,6 +243,41 @@ public class Intake {
                 enterpriseName + "：" + title, "/appeals/" + id, "appeal-filed-" + id));
         boolean estimated = calendar.estimated(now.atZoneSameInstant(zone), answerDue.atZoneSameInstant(zone));
         return new FiledAppeal(id, code, token, status, answerDue, false, estimated);
+    }
+
+    /**
+     * A project, task or on-site meeting an appeal is linked to must lie within the filer's scope; the public form,
+     * Open311 clients and enterprises link to nothing they cannot see (a link they name is refused, not dropped).
+     */
+    private void checkLinks(NewAppeal cmd, LuoshiUser actor, List<FieldProblem> problems) {
+        if (cmd.projectId() != null && (actor == null || !projectVisible(cmd.projectId(), actor))) {
+            problems.add(new FieldProblem("projectId", "appeal.error.linkOutOfScope", cmd.projectId()));
+        }
+        if (cmd.taskId() != null && (actor == null || tasks.find(cmd.taskId(), actor).isEmpty())) {
+            problems.add(new FieldProblem("taskId", "appeal.error.linkOutOfScope", cmd.taskId()));
+        }
+        if (cmd.meetingId() != null) {
+            boolean exists = jdbc.sql("select count(*) from appeal_on_site_meeting where id = ?")
+                    .param(cmd.meetingId()).query(Long.class).single() > 0;
+            if (!exists) {
+                problems.add(new FieldProblem("meetingId", "appeal.error.meeting"));
+            } else if (actor == null || actor.scope().isEnterprise() || jdbc.sql(
+                            "select count(*) from appeal_on_site_meeting m where m.id = :id and m.host_unit_id in "
+                                    + "(select su.id from org_unit su where su.path like :scopePath)")
+                    .param("id", cmd.meetingId()).param("scopePath", actor.scope().pathPattern())
+                    .query(Long.class).single() == 0) {
+                problems.add(new FieldProblem("meetingId", "appeal.error.linkOutOfScope", cmd.meetingId()));
+            }
+        }
+    }
+
+    private boolean projectVisible(long id, LuoshiUser actor) {
+        try {
+            projects.get(id, actor);
+            return true;
+        } catch (DomainException e) {
+            return false;
+        }
     }
 
     /** What the audit log keeps of a new appeal. */

@@ -140,9 +140,25 @@ class ErrorHandling {
 
     @ExceptionHandler(Exception.class)
     Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        if (nulRefusedByDatabase(e)) {
+            // A NUL that came another way than a request parameter or JSON string (NulGuard refuses those first).
+            return respond(request, response, HttpStatus.BAD_REQUEST, "error.nulCharacter", new Object[0],
+                    List.of());
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(request, response, HttpStatus.INTERNAL_SERVER_ERROR, "error.internal", new Object[0],
                 List.of());
+    }
+
+    /** PostgreSQL refuses U+0000 in text: SQLSTATE 22021, "invalid byte sequence for encoding UTF8: 0x00". */
+    static boolean nulRefusedByDatabase(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())
+                    && String.valueOf(sql.getMessage()).contains("0x00")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Object respond(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,

@@ -8,6 +8,7 @@ import cn.luoshi.org.ApiTokens;
 import cn.luoshi.org.PublicEndpoint;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +20,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -26,6 +28,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -46,9 +49,29 @@ class SecurityConfiguration {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith("/api/") || path.startsWith("/open311/") || path.startsWith("/v3/api-docs");
     };
-    // A request carrying its own credentials cannot be forged by another site, so it needs no CSRF token. Browsers
-    // never cache Basic credentials for Luoshi because no response ever asks for them (no "WWW-Authenticate: Basic").
-    private static final RequestMatcher OWN_CREDENTIALS = request -> request.getHeader("Authorization") != null;
+    // A request that signs in by its own credentials cannot be forged by another site, so it needs no CSRF token.
+    // Browsers never cache Basic credentials for Luoshi because no response ever asks for them (no
+    // "WWW-Authenticate: Basic"). Only the two schemes that really authenticate the request are exempt: a bearer
+    // token (ApiTokenAuthenticationFilter signs in as its owner or refuses the request), and Basic when no session is
+    // signed in (Basic does not check the password again for the session's own user name). Any other header, or
+    // Basic beside a signed-in session cookie, leaves the request to the session and so to the CSRF check.
+    private static final RequestMatcher OWN_CREDENTIALS = request -> {
+        String header = request.getHeader("Authorization");
+        if (header == null) {
+            return false;
+        }
+        if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return header.substring(7).strip().length() > 0;
+        }
+        return header.regionMatches(true, 0, "Basic ", 0, 6) && !signedInSession(request);
+    };
+
+    private static boolean signedInSession(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) instanceof SecurityContext context
+                && context.getAuthentication() != null;
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {

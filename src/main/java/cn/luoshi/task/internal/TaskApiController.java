@@ -175,7 +175,7 @@ class TaskApiController {
     @PostMapping("/{id}/transitions")
     TaskDetail transition(@AuthenticationPrincipal LuoshiUser me, @PathVariable long id,
                           @Valid @RequestBody TransitionRequest r) {
-        workflow.transition(id, r.action(), r.comment(), r.version(), me);
+        workflow.transition(id, r.action(), r.comment(), TaskWorkflow.requireVersion(r.version()), me);
         return views.detail(id, me);
     }
 

@@ -173,7 +173,8 @@ class TaskPagesController {
     String transition(@AuthenticationPrincipal LuoshiUser me, @PathVariable long id, @RequestParam TaskAction action,
                       @RequestParam(required = false) String comment, @RequestParam(required = false) Integer version,
                       RedirectAttributes redirect) {
-        return act(id, redirect, "task.done." + action, () -> workflow.transition(id, action, comment, version, me));
+        return act(id, redirect, "task.done." + action, () -> workflow.transition(id, action, comment,
+                TaskWorkflow.requireVersion(version), me));
     }
 
     @PostMapping("/tasks/{id:\\d+}/progress")

@@ -23,6 +23,7 @@ import cn.luoshi.task.TaskAction;
 import cn.luoshi.task.TaskStatus;
 import cn.luoshi.task.TaskStatusChanged;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -84,6 +85,18 @@ public class TaskWorkflow {
     }
 
     // ---- workflow steps ----------------------------------------------------------------------------------------
+
+    /**
+     * A step asked for by a person (API or page) names the version it was decided on, so it never lands on a task
+     * that changed meanwhile; only bulk steps and the system's own steps go without.
+     */
+    static int requireVersion(Integer version) {
+        if (version == null) {
+            throw new DomainException(HttpStatus.BAD_REQUEST, "task.error.versionRequired",
+                    List.of(new FieldProblem("version", "task.error.versionRequired")));
+        }
+        return version;
+    }
 
     @Transactional
     public void transition(long id, TaskAction action, String comment, Integer expectedVersion, LuoshiUser me) {

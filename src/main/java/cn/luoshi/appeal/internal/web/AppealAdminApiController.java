@@ -151,8 +151,17 @@ class AppealAdminApiController {
 
     @GetMapping("/open311-clients")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
-    List<Open311Client> open311Clients() {
+    List<Open311Client> open311Clients(@AuthenticationPrincipal LuoshiUser me) {
+        requireMayManageClients(me);
         return clients.list();
+    }
+
+    /** Client systems file into every region, so they are shared settings: a district's office neither sees nor
+     * manages them. */
+    private void requireMayManageClients(LuoshiUser me) {
+        if (!settings.mayChange(me)) {
+            throw DomainException.forbidden("appeal.error.open311Shared");
+        }
     }
 
     record ClientRequest(@NotBlank String name) {
@@ -163,12 +172,14 @@ class AppealAdminApiController {
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<Open311Clients.Issued> issue(@AuthenticationPrincipal LuoshiUser me,
                                                 @Valid @RequestBody ClientRequest r) {
+        requireMayManageClients(me);
         return ResponseEntity.status(201).body(clients.issue(r.name(), me));
     }
 
     @PostMapping("/open311-clients/{id}/revoke")
     @PreAuthorize("hasRole('ADMIN')")
     Open311Client revoke(@AuthenticationPrincipal LuoshiUser me, @PathVariable long id) {
+        requireMayManageClients(me);
         return clients.revoke(id, me);
     }
 }

@@ -268,7 +268,7 @@ class AppealPagesController {
                 CloseReason.UNRESOLVABLE));
         model.addAttribute("canRate", actions.contains("RATE"));
         model.addAttribute("canCallback", actions.contains("CALLBACK"));
-        model.addAttribute("callbacks", appeals.callbacks(id, me));
+        model.addAttribute("callbacks", me.has(Role.ENTERPRISE) ? List.of() : appeals.callbacks(id, me));
         model.addAttribute("outcomes", CallbackOutcome.values());
         model.addAttribute("enterprise", me.has(Role.ENTERPRISE));
         return "appeal/detail";

@@ -46,11 +46,39 @@ public class ObservationImports {
         return runner.run(id, input, filename, actor);
     }
 
+    /** Checks a file and shows what importing it would change, writing nothing: PREVIEW or REJECTED. */
+    public ImportReport preview(InputStream input, String filename, long sizeBytes, LuoshiUser actor) {
+        requireImporter(actor);
+        long id = runner.open(filename, sizeBytes, actor);
+        return runner.run(id, input, filename, actor, true);
+    }
+
+    /**
+     * Writes a previewed import the user has looked at: its file is imported as a new import in the background,
+     * whose id is returned. A preview is confirmed once, by the user who started it.
+     */
+    public long confirm(long previewId, LuoshiUser actor) {
+        requireImporter(actor);
+        ImportReport preview = status(previewId, actor);
+        Path file = runner.takePending(previewId, actor.id())
+                .filter(Files::exists)
+                .orElseThrow(() -> DomainException.conflict("indicator.error.previewGone", preview.filename()));
+        return startInBackground(file, preview.filename(), actor);
+    }
+
     /**
      * Starts an import of a file already saved to disk and returns its id at once; the file is deleted when the
      * import ends. The import runs as the user who started it (its audit record names them).
      */
     public long startInBackground(Path file, String filename, LuoshiUser actor) {
+        return startInBackground(file, filename, actor, false);
+    }
+
+    /**
+     * As {@link #startInBackground(Path, String, LuoshiUser)}; as a preview the file is kept for the confirmation
+     * when the check passes.
+     */
+    public long startInBackground(Path file, String filename, LuoshiUser actor, boolean preview) {
         requireImporter(actor);
         long size;
         try {
@@ -62,14 +90,21 @@ public class ObservationImports {
         SecurityContext context = SecurityContextHolder.getContext();
         Thread.ofVirtual().name("observation-import-" + id).start(() -> {
             SecurityContextHolder.setContext(context);
+            boolean kept = false;
             try (InputStream input = Files.newInputStream(file)) {
-                runner.run(id, input, filename, actor);
+                ImportReport report = runner.run(id, input, filename, actor, preview);
+                if (report.preview()) {
+                    runner.keepPending(id, file);
+                    kept = true;
+                }
             } catch (Exception e) {
                 log.error("Background import {} failed", id, e);
             } finally {
                 SecurityContextHolder.clearContext();
                 try {
-                    Files.deleteIfExists(file);
+                    if (!kept) {
+                        Files.deleteIfExists(file);
+                    }
                 } catch (IOException e) {
                     log.warn("Could not delete upload {}", file);
                 }

@@ -26,6 +26,57 @@ class ObservationImportTest {
     private static final String IMPORT = "/api/v1/observations/import";
 
     @Test
+    void aDryRunShowsWhatWouldChangeAndWritesNothing() {
+        Api tjj = Api.as(port, "tjj");
+        Api.Response stored = Uploads.post(tjj, IMPORT, "技术合同-2016-2018.csv", Uploads.csv("""
+                指标,单位,期间,类型,数值
+                技术合同成交额,990102,2016,当期,80
+                技术合同成交额,990102,2018,当期,100
+                """));
+        assertThat(stored.json().path("inserted").asLong()).as(stored.body()).isEqualTo(2);
+
+        Api.Response dry = Uploads.post(tjj, IMPORT + "?dryRun=true", "技术合同-更正.csv", Uploads.csv("""
+                指标,单位,期间,类型,数值
+                技术合同成交额,990102,2016,当期,80
+                技术合同成交额,990102,2017,当期,90
+                技术合同成交额,990102,2018,当期,120
+                """));
+        assertThat(dry.status()).as(dry.body()).isEqualTo(200);
+        JsonNode preview = dry.json();
+        assertThat(preview.path("status").asString()).isEqualTo("PREVIEW");
+        assertThat(preview.path("inserted").asLong()).isEqualTo(1);
+        assertThat(preview.path("updated").asLong()).isEqualTo(1);
+        assertThat(preview.path("unchanged").asLong()).isEqualTo(1);
+        JsonNode changes = preview.path("changes");
+        assertThat(changes).hasSize(2);
+        // the correction first, with what it replaces; then the new value
+        assertThat(changes.get(0).path("period").asString()).isEqualTo("2018");
+        assertThat(changes.get(0).path("oldValue").decimalValue()).isEqualByComparingTo("100");
+        assertThat(changes.get(0).path("newValue").decimalValue()).isEqualByComparingTo("120");
+        assertThat(changes.get(0).path("unitName").asString()).isEqualTo("城关区");
+        assertThat(changes.get(1).path("period").asString()).isEqualTo("2017");
+        assertThat(changes.get(1).path("oldValue").isNull()).isTrue();
+        assertThat(changes.get(1).path("newValue").decimalValue()).isEqualByComparingTo("90");
+
+        JsonNode after = tjj.get("/api/v1/observations?indicator=TECH_CONTRACTS&unit=990102&from=2016&to=2018"
+                + "&kind=VALUE").json();
+        assertThat(after.path("content").valueStream().map(o -> o.path("period").asString() + "="
+                + o.path("value").decimalValue().stripTrailingZeros().toPlainString()).toList())
+                .containsExactlyInAnyOrder("2016=80", "2018=100");
+        assertThat(tjj.get("/api/v1/observations/history?indicator=TECH_CONTRACTS&unit=990102&period=2018"
+                + "&kind=VALUE").json()).isEmpty();
+        assertThat(tjj.get("/api/v1/observations/imports/" + preview.path("id").asLong()).json()
+                .path("status").asString()).isEqualTo("PREVIEW");
+
+        // A dry run of a bad file is refused row by row as the import would be.
+        Api.Response bad = Uploads.post(tjj, IMPORT + "?dryRun=true", "坏.csv", Uploads.csv("""
+                指标,单位,期间,类型,数值
+                技术合同成交额,990102,2017,当期,约90
+                """));
+        assertThat(bad.status()).isEqualTo(422);
+    }
+
+    @Test
     void aLongCsvIsImportedAndAReimportKeepsTheCorrectedValueInHistory() {
         Api tjj = Api.as(port, "tjj");
         String csv = """

@@ -43,6 +43,15 @@ class StatisticsBrowserTest extends BrowserTest {
         page.navigate(browser.url("/indicators/import"));
         page.setInputFiles("#import-file", workbook);
         page.click("#import-submit");
+        // First what it would change, with nothing written: 东山县's 2024 Q1 value corrected to 999.5.
+        assertThat(page.locator("#import-report[data-status=PREVIEW]"))
+                .containsText("尚未写入任何数据", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(page.locator("#preview-counts")).containsText("将新增 0，更正 1");
+        assertThat(page.locator("#preview-changes tbody tr")).hasCount(1);
+        assertThat(page.locator("#preview-changes tbody tr").first()).containsText("更正");
+        assertThat(page.locator("#preview-changes tbody tr").first()).containsText("东山县");
+        assertThat(page.locator("#preview-changes tbody tr").first()).containsText("999.5");
+        page.click("#import-confirm");
         assertThat(page.locator("#import-report[data-status=DONE]"))
                 .containsText("导入成功", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
         assertThat(page.locator("#import-report")).containsText("新增 0，更正 1");

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import javax.sql.DataSource;
 import cn.luoshi.common.db.Rows;
 import cn.luoshi.common.error.DomainException;
 import cn.luoshi.indicator.ImportProblem;
+import cn.luoshi.indicator.ImportChange;
 import cn.luoshi.indicator.ImportReport;
 import cn.luoshi.indicator.ImportStatus;
 import cn.luoshi.indicator.ObservationsImported;
@@ -93,6 +95,14 @@ public class ImportRunner {
 
     /** Runs an opened import to its end; the report says DONE or REJECTED (nothing written). */
     public ImportReport run(long importId, InputStream input, String filename, LuoshiUser actor) {
+        return run(importId, input, filename, actor, false);
+    }
+
+    /**
+     * Runs an opened import; as a preview it checks everything and finds what would change exactly as the import
+     * would, then writes nothing but the preview (PREVIEW, or REJECTED).
+     */
+    public ImportReport run(long importId, InputStream input, String filename, LuoshiUser actor, boolean preview) {
         long started = System.nanoTime();
         Catalogue catalogue = new Catalogue(indicators.all());
         UnitLookup writable = new UnitLookup(units.visible(actor.scope(), true));
@@ -103,8 +113,8 @@ public class ImportRunner {
         try {
             outcome = transaction.execute(status -> {
                 Outcome result = readAndWrite(importId, counting, filename, catalogue, writable, latestOrd, actor,
-                        started);
-                if (result.rows().errorCount() > 0) {
+                        started, preview);
+                if (result.rows().errorCount() > 0 || result.preview() != null) {
                     status.setRollbackOnly();
                 }
                 return result;
@@ -120,15 +130,30 @@ public class ImportRunner {
         if (outcome.rows().errorCount() > 0) {
             separate.executeWithoutResult(s -> finishRow(importId, ImportStatus.REJECTED, outcome.rows(), 0, 0, 0,
                     counting.count()));
+        } else if (outcome.preview() != null) {
+            Preview p = outcome.preview();
+            separate.executeWithoutResult(s -> {
+                finishRow(importId, ImportStatus.PREVIEW, outcome.rows(), p.inserted(), p.updated(),
+                        outcome.rows().observations() - p.inserted() - p.updated(), counting.count());
+                jdbc.sql("update observation_import set changes_json = ? where id = ?")
+                        .params(json.writeValueAsString(p.changes()), importId).update();
+            });
         }
         return report(importId).orElseThrow();
     }
 
-    private record Outcome(ObservationRows rows) {
+    private record Outcome(ObservationRows rows, Preview preview) {
+        Outcome(ObservationRows rows) {
+            this(rows, null);
+        }
+    }
+
+    private record Preview(long inserted, long updated, List<ImportChange> changes) {
     }
 
     private Outcome readAndWrite(long importId, CountingStream input, String filename, Catalogue catalogue,
-                                 UnitLookup writable, int latestOrd, LuoshiUser actor, long started) {
+                                 UnitLookup writable, int latestOrd, LuoshiUser actor, long started,
+                                 boolean preview) {
         // Held by the writing transaction until it ends: a RUNNING import whose lock is free has lost its runner.
         jdbc.sql("select 1 from (select pg_advisory_xact_lock(?)) held").param(InterruptedImports.lockKey(importId))
                 .query(Integer.class).single();
@@ -177,6 +202,9 @@ public class ImportRunner {
                 left join observation o on o.indicator_id = s.indicator_id and o.period = s.period
                                        and o.kind = s.kind and o.unit_id = s.unit_id
                 where o.value is null or o.value <> s.value""").update();
+        if (preview) {
+            return new Outcome(rows, preview());
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
         int updated = jdbc.sql("""
                         insert into observation_history (indicator_id, period, kind, unit_id, old_value, new_value,
@@ -217,6 +245,28 @@ public class ImportRunner {
                 rows.indicators(), rows.unitCount(), rows.first() == null ? null : rows.first().code(),
                 rows.last() == null ? null : rows.last().code(), millis));
         return new Outcome(rows);
+    }
+
+    /** What the staged file would change: the counts, and the first changes with corrections first. */
+    private Preview preview() {
+        long inserted = jdbc.sql("select count(*) from observation_change where old_value is null")
+                .query(Long.class).single();
+        long updated = jdbc.sql("select count(*) from observation_change where old_value is not null")
+                .query(Long.class).single();
+        List<ImportChange> changes = jdbc.sql("""
+                        select i.code, i.name_zh, u.code as unit_code, u.name as unit_name, c.period, c.kind,
+                               c.old_value, c.value
+                        from observation_change c
+                        join indicator i on i.id = c.indicator_id
+                        join org_unit u on u.id = c.unit_id
+                        order by c.old_value is null, i.code, u.path, c.period_ord, c.kind
+                        limit ?""")
+                .param(ImportReport.CHANGES_SHOWN)
+                .query((rs, n) -> new ImportChange(rs.getString("code"), rs.getString("name_zh"),
+                        rs.getString("unit_code"), rs.getString("unit_name"), rs.getString("period"),
+                        rs.getString("kind"), rs.getBigDecimal("old_value"), rs.getBigDecimal("value")))
+                .list();
+        return new Preview(inserted, updated, changes);
     }
 
     private CopyIn copyIn() {
@@ -273,13 +323,34 @@ public class ImportRunner {
             @SuppressWarnings("unchecked")
             List<String> touched = (List<String>) summary.getOrDefault("indicators", List.of());
             Object unitCount = summary.get("units");
+            List<ImportChange> changes = rs.getString("changes_json") == null ? List.of()
+                    : json.readValue(rs.getString("changes_json"), new TypeReference<List<ImportChange>>() { });
             return new ImportReport(rs.getLong("id"), rs.getString("filename"), status, rs.getString("phase"),
                     rs.getString("layout"), rowsRead, rs.getLong("observations"), rs.getLong("inserted"),
                     rs.getLong("updated"), rs.getLong("unchanged"), rs.getInt("error_count"), problems, touched,
                     unitCount instanceof Number number ? number.intValue() : 0, (String) summary.get("first"),
                     (String) summary.get("last"), percent, startedAt, finishedAt, millis,
-                    millis == null || status != ImportStatus.DONE ? null : rowsRead * 1000 / millis);
+                    millis == null || status != ImportStatus.DONE ? null : rowsRead * 1000 / millis, changes);
         }).optional();
+    }
+
+    /** Keeps a previewed import's file until its user confirms it. */
+    public void keepPending(long importId, Path file) {
+        jdbc.sql("update observation_import set pending_file = ? where id = ? and status = 'PREVIEW'")
+                .params(file.toString(), importId).update();
+    }
+
+    /**
+     * Hands out a preview's file once, to the user who started it: a second confirmation (another tab, a double
+     * click) finds nothing.
+     */
+    public Optional<Path> takePending(long importId, long actorId) {
+        return jdbc.sql("""
+                        update observation_import i set pending_file = null
+                        from (select id, pending_file from observation_import where id = ? for update) old
+                        where i.id = old.id and i.actor_id = ? and i.status = 'PREVIEW' and old.pending_file is not null
+                        returning old.pending_file""")
+                .params(importId, actorId).query(String.class).optional().map(Path::of);
     }
 
     /** Who started an import may follow it; so may anyone whose scope covers the importer's scope unit. */

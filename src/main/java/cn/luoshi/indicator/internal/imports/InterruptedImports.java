@@ -77,6 +77,19 @@ public class InterruptedImports {
         if (marked > 0) {
             log.warn("Marked {} interrupted observation import(s) as failed; nothing of them was written", marked);
         }
+        // Previews nobody confirmed within a day give their file up; confirming one then asks for a new upload.
+        for (String file : jdbc.sql("""
+                        update observation_import i set pending_file = null
+                        from (select id, pending_file from observation_import
+                              where status = 'PREVIEW' and pending_file is not null
+                                and opened_at < now() - interval '1 day' for update) old
+                        where i.id = old.id returning old.pending_file""").query(String.class).list()) {
+            try {
+                java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(file));
+            } catch (java.io.IOException e) {
+                log.warn("Could not delete the file of an expired import preview: {}", file);
+            }
+        }
         return marked;
     }
 }

@@ -184,7 +184,10 @@ class IndicatorPagesController {
         return "indicator/import";
     }
 
-    /** Starts a background import and answers with the progress panel, which polls until the report is ready. */
+    /**
+     * Starts a background check of the file and answers with the progress panel, which polls until the preview (or
+     * the refusal) is ready; nothing is written until the user confirms the preview.
+     */
     @PostMapping("/indicators/import")
     @PreAuthorize(IndicatorApiController.EDITORS)
     String startImport(@AuthenticationPrincipal LuoshiUser me, @RequestParam("file") MultipartFile file,
@@ -195,8 +198,20 @@ class IndicatorPagesController {
             }
             Path saved = uploads.save(file);
             long id = imports.startInBackground(saved, file.getOriginalFilename() == null ? "upload"
-                    : file.getOriginalFilename(), me);
+                    : file.getOriginalFilename(), me, true);
             return progress(me, id, model);
+        } catch (DomainException e) {
+            model.addAttribute("uploadError", FormErrors.message(e, messages));
+            return "indicator/import :: progress";
+        }
+    }
+
+    /** Writes a previewed file; answers with the progress panel of the import that writes it. */
+    @PostMapping("/indicators/import/{id}/confirm")
+    @PreAuthorize(IndicatorApiController.EDITORS)
+    String confirmImport(@AuthenticationPrincipal LuoshiUser me, @PathVariable long id, Model model) {
+        try {
+            return progress(me, imports.confirm(id, me), model);
         } catch (DomainException e) {
             model.addAttribute("uploadError", FormErrors.message(e, messages));
             return "indicator/import :: progress";

@@ -109,14 +109,27 @@ class ObservationApiController {
     /**
      * Imports a CSV or XLSX file (multipart field {@code file}). All or nothing: 200 with the report, or 422 with a
      * row-by-row list of what is wrong and nothing written. With {@code async=true} the import runs in the
-     * background: 202 with the import, whose progress {@code GET /imports/{id}} reports.
+     * background: 202 with the import, whose progress {@code GET /imports/{id}} reports. With {@code dryRun=true}
+     * nothing is written: 200 with the preview (status PREVIEW, the counts of new, corrected and unchanged values,
+     * and the first changes, corrections first with their old and new value), or 422 as above.
      */
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(IndicatorApiController.EDITORS)
     ResponseEntity<?> importFile(@AuthenticationPrincipal LuoshiUser me, @RequestPart("file") MultipartFile file,
-                                 @RequestParam(defaultValue = "false") boolean async, HttpServletRequest request)
+                                 @RequestParam(defaultValue = "false") boolean async,
+                                 @RequestParam(defaultValue = "false") boolean dryRun, HttpServletRequest request)
             throws IOException {
         String filename = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
+        if (dryRun) {
+            ImportReport preview;
+            try (InputStream input = file.getInputStream()) {
+                preview = imports.preview(input, filename, file.getSize(), me);
+            }
+            return preview.status() == ImportStatus.REJECTED
+                    ? ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
+                            .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(rejection(preview, request))
+                    : ResponseEntity.ok(preview);
+        }
         if (async) {
             Path saved = uploads.save(file);
             long id = imports.startInBackground(saved, filename, me);

@@ -3,6 +3,7 @@ package cn.luoshi.speech;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +87,21 @@ class CrashRegressionTest {
         assertThat(investment.start()).isEqualTo(12); // after "截至2024.1.27，"
         assertThat(investment.end()).isEqualTo(28);
         assertThat(text.substring(investment.start(), investment.end())).isEqualTo("全县完成固定资产投资12.5亿元");
+    }
+
+    /** Inputs the property tests and the fuzz command found failing, shrunk; each once threw or gave a bad result. */
+    static final List<String> FOUND = List.of(
+            "三年", // StringIndexOutOfBoundsException: the year check read before the text
+            "12.12.12.12.12.12.1快", // NumberFormatException: more than one decimal point
+            "6856,7.120221.8.2.1,15．6,86926．1.19,8.53,"); // the same, with commas and full-width dots
+
+    @Test
+    void inputsFoundFailingNoLongerFail() {
+        for (String input : FOUND) {
+            assertThat(WellFormed.failure(Speeches.EXTRACTOR, input)).as(input).isNull();
+        }
+        assertThat(extract("三年").figures()).isEmpty();
+        assertThat(extract("12.12.12.12.12.12.1快").figures()).isEmpty();
     }
 
     /** "截至" states as of when, unlike "至2026年" and "到2026年", which set a deadline. */

@@ -1,7 +1,5 @@
 package cn.luoshi.speech;
 
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -131,18 +129,27 @@ final class WellFormed {
     }
 
     /**
-     * The item's text, read character by character, is found in order in the source: the extractor drops spaces,
-     * invisible characters and line breaks, folds full-width forms and ASCII punctuation and turns Traditional
-     * characters into Simplified ones, so a source character outside GB2312 may stand for any item character.
+     * The item's text is read from the source: the extractor drops spaces, invisible characters and line breaks,
+     * folds full-width forms and ASCII punctuation and turns Traditional characters into Simplified ones (some of
+     * which, like 於 and 醣, are also in GB2312). So where both fold to the same length, each character must equal
+     * its source character or both be Han characters; otherwise (the extractor dropped something this check does
+     * not know of) the text must be found in order in the source, a Han character standing for a Han character.
      */
     static boolean readsIn(String text, String source) {
         String t = fold(text);
         String s = fold(source);
-        CharsetEncoder simplified = Charset.forName("GB2312").newEncoder();
+        if (t.length() == s.length()) {
+            for (int i = 0; i < t.length(); i++) {
+                if (t.charAt(i) != s.charAt(i) && !(isHan(t.charAt(i)) && isHan(s.charAt(i)))) {
+                    return false;
+                }
+            }
+            return true;
+        }
         int j = 0;
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
-            while (j < s.length() && s.charAt(j) != c && (simplified.canEncode(s.charAt(j)) || !Character.isLetter(s.charAt(j)))) {
+            while (j < s.length() && s.charAt(j) != c && !(isHan(c) && isHan(s.charAt(j)))) {
                 j++;
             }
             if (j >= s.length()) {
@@ -151,6 +158,10 @@ final class WellFormed {
             j++;
         }
         return true;
+    }
+
+    private static boolean isHan(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     /** Drops what the extractor drops and folds what it folds, the same way for both sides. */

@@ -97,7 +97,10 @@ class CrashRegressionTest {
             // the fuzz command's first 100,000: Traditional characters that are also in GB2312 (醣, 於, 榘, 捱, 摺)
             // turned Simplified, which the check took for text not read from the input
             "쮁筝醣\ud966\udef9끰N應", "榘\ud86a\ude40\ud868\udef3鐜应㘾", "应輏嗟㵕蠺於硇匸", "捱隌E要\udac8\udefe\udaa9\udd3a",
-            "醣F蛛쮱要f逹泫", "摺⽦甂\udb56\udd30F`应");
+            "醣F蛛쮱要f逹泫", "摺⽦甂\udb56\udd30F`应",
+            // the fuzz command's first million: 𥢢 became 䅪 and 䍽 became 𦍠, the line kept its length and every
+            // character between them moved one place
+            "吿要E\ud856\udca2\\䍽矯", "訞\\要摃\udbeb\udc44\ud85f\udd73");
 
     @Test
     void inputsFoundFailingNoLongerFail() {
@@ -106,6 +109,21 @@ class CrashRegressionTest {
         }
         assertThat(extract("三年").figures()).isEmpty();
         assertThat(extract("12.12.12.12.12.12.1快").figures()).isEmpty();
+    }
+
+    /**
+     * The Traditional-to-Simplified conversion of a line is taken whole only when every character stays in its
+     * place; here one character outside the BMP becomes one inside it and another the other way round.
+     */
+    @Test
+    void charactersOutsideTheBmpKeepTheTextInItsPlace() {
+        String text = "要推進\ud856\udca2䍽矯正工作。"; // 𥢢 is U+258A2
+        SpeechExtraction result = extract(text);
+        assertThat(result.tasks()).singleElement().satisfies(task -> {
+            assertThat(task.text()).isEqualTo("要推进\ud856\udca2䍽矫正工作。");
+            assertThat(task.start()).isZero();
+            assertThat(task.end()).isEqualTo(11);
+        });
     }
 
     /** "截至" states as of when, unlike "至2026年" and "到2026年", which set a deadline. */

@@ -95,6 +95,23 @@ class SpeechApiTest {
         assertThat(json.path("tasks").toString()).contains("政企沟通机制");
     }
 
+    /** Sentences that once answered 500: a Chinese numeral before 年 at the start, a number with two dots. */
+    @Test
+    void sentencesThatOnceCrashedTheExtractorAnswer200() {
+        for (String text : new String[] {"实现三年翻一番。", "会议于2024.1.27召开", "19.936.943.2"}) {
+            Api.Response response = extractText("gxj", text);
+            assertThat(response.status()).as(text + " → " + response.body()).isEqualTo(200);
+            assertThat(response.json().path("figures").size()).as(text).isZero();
+            assertThat(response.json().path("targets").size()).as(text).isZero();
+        }
+        Api.Response dated = extractText("gxj", "截至2024.1.27，全县完成固定资产投资12.5亿元。");
+        assertThat(dated.status()).isEqualTo(200);
+        JsonNode figure = dated.json().path("figures").get(0);
+        assertThat(figure.path("value").decimalValue()).isEqualByComparingTo("12.5");
+        assertThat(figure.path("period").asString()).isEqualTo("2024.1.27");
+        assertThat(figure.path("year").asInt()).isEqualTo(2024);
+    }
+
     @Test
     void badInputIsRefusedInPlainWordsAsProblemDetails() {
         Api.Response empty = extractText("gxj", "   ");

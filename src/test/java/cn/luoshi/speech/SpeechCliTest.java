@@ -70,6 +70,17 @@ class SpeechCliTest {
         assertThat(json().get("targets").get(0).get("deadline").asInt()).isEqualTo(2026);
     }
 
+    /** These made the command exit 1 with a stack trace. */
+    @Test
+    void sentencesThatOnceCrashedTheExtractorExitWithZero() throws IOException {
+        Path file = dir.resolve("crashers.txt");
+        Files.writeString(file, "实现三年翻一番。\n会议于2024.1.27召开\n19.936.943.2\n");
+        assertThat(run("extract-speech", file.toString())).isZero();
+        assertThat(err.size()).isZero();
+        assertThat(json().get("figures").isEmpty()).isTrue();
+        assertThat(json().get("targets").isEmpty()).isTrue();
+    }
+
     @Test
     void readsFilesSavedAsGb18030() throws IOException {
         Path file = dir.resolve("gbk.txt");

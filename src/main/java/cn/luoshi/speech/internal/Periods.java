@@ -20,6 +20,9 @@ final class Periods {
         List<Period> periods = new java.util.ArrayList<>();
         for (int i = from; i < to; i++) {
             Period year = yearAt(text, i, to);
+            if (year == null) {
+                year = dottedDateAt(text, i, to);
+            }
             if (year != null) {
                 periods.add(year);
                 i = year.end() - 1;
@@ -38,9 +41,9 @@ final class Periods {
         return periods;
     }
 
-    /** "2025年" with an optional part of the year, not part of a longer number. */
+    /** "2025年" with an optional part of the year, not part of a longer number; null when i is outside the text. */
     static Period yearAt(String text, int i, int to) {
-        if (i + 5 > to || (i > 0 && (Chars.isDigit(text.charAt(i - 1)) || ChineseNumbers.isDigitChar(text.charAt(i - 1))))) {
+        if (i < 0 || i + 5 > to || (i > 0 && (Chars.isDigit(text.charAt(i - 1)) || ChineseNumbers.isDigitChar(text.charAt(i - 1))))) {
             return null;
         }
         if (text.charAt(i + 4) != '年') {
@@ -69,8 +72,47 @@ final class Periods {
         return new Period(text.substring(i, end), year, i, end, isDeadline(text, i));
     }
 
-    /** Whether the year at i is a deadline: "到2026年", "至2026年". */
+    /** A date written with dots, "2024.1.27": year, month and day, not part of a longer number or code. */
+    static Period dottedDateAt(String text, int i, int to) {
+        if (i < 0 || i + 8 > to || (i > 0 && (Chars.isDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '.'))) {
+            return null;
+        }
+        int year = digitsAt(text, i, 4, 4, to);
+        if (year < 1900 || year > 2100 || text.charAt(i + 4) != '.') {
+            return null;
+        }
+        int monthEnd = digitRunEnd(text, i + 5, to);
+        int month = digitsAt(text, i + 5, 1, 2, to);
+        if (month < 1 || month > 12 || monthEnd >= to || text.charAt(monthEnd) != '.') {
+            return null;
+        }
+        int dayEnd = digitRunEnd(text, monthEnd + 1, to);
+        int day = digitsAt(text, monthEnd + 1, 1, 2, to);
+        if (day < 1 || day > 31 || (dayEnd < to && (text.charAt(dayEnd) == '.' || Chars.isAsciiAlnum(text.charAt(dayEnd))))) {
+            return null;
+        }
+        return new Period(text.substring(i, dayEnd), year, i, dayEnd, isDeadline(text, i));
+    }
+
+    /** The value of the run of between min and max ASCII digits at i, or -1 when the run is shorter or longer. */
+    private static int digitsAt(String text, int i, int min, int max, int to) {
+        int end = digitRunEnd(text, i, to);
+        if (end - i < min || end - i > max) {
+            return -1;
+        }
+        return Integer.parseInt(text, i, end, 10);
+    }
+
+    private static int digitRunEnd(String text, int i, int to) {
+        int j = i;
+        while (j < to && j - i <= 4 && Chars.isDigit(text.charAt(j))) {
+            j++;
+        }
+        return j;
+    }
+
+    /** Whether the year at i is a deadline: "到2026年", "至2026年"; "截至2025年底" states the time of a fact. */
     static boolean isDeadline(String text, int i) {
-        return i > 0 && (text.charAt(i - 1) == '到' || text.charAt(i - 1) == '至');
+        return i > 0 && (text.charAt(i - 1) == '到' || (text.charAt(i - 1) == '至' && (i < 2 || text.charAt(i - 2) != '截')));
     }
 }

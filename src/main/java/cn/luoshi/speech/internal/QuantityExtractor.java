@@ -105,8 +105,11 @@ final class QuantityExtractor {
         }
         for (int i = sentence.start(); i < sentence.end() && (best < 0 || i < best); i++) {
             char c = text.charAt(i);
-            if ((c == '到' || c == '至') && Periods.yearAt(text, i + 1, sentence.end()) != null) {
-                return i;
+            if (c == '到' || c == '至') {
+                Periods.Period year = Periods.yearAt(text, i + 1, sentence.end());
+                if (year != null && year.deadline()) { // "截至2025年底" dates a fact
+                    return i;
+                }
             }
         }
         return best;

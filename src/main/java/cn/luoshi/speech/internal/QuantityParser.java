@@ -70,7 +70,7 @@ final class QuantityParser {
             return finish(text, start, n.end, to, n.value, null, "%", false);
         }
         Number first = number(text, start, to);
-        if (first == null || isYear(text, first, to)) {
+        if (first == null || isYear(text, start, first, to)) {
             return null;
         }
         BigDecimal max = null;
@@ -218,7 +218,8 @@ final class QuantityParser {
         return Placeholders.isPlaceholderChar(before) || Chars.isAsciiAlnum(before);
     }
 
-    private static boolean isYear(String text, Number n, int to) {
+    /** The number read from {@code start} is the year of a period: "2025年", "二〇二五年", "20XX年". */
+    private static boolean isYear(String text, int start, Number n, int to) {
         if (n.end >= to || text.charAt(n.end) != '年') {
             return false;
         }
@@ -226,7 +227,8 @@ final class QuantityParser {
             return true;
         }
         if (n.chinese) {
-            return Periods.yearAt(text, n.end - 4, to) != null;
+            // a year in Chinese is its four digits ("二〇二五年"); "三年" is a span of three years
+            return n.end - start == 4 && Periods.yearAt(text, start, to) != null;
         }
         return n.value != null && n.digits == 4 && n.value.intValue() >= 1900 && n.value.intValue() <= 2100;
     }
@@ -243,9 +245,16 @@ final class QuantityParser {
         if (Chars.isDigit(c)) {
             int j = i;
             int digits = 0;
+            boolean point = false;
             while (j < to && j - i < MAX_DIGITS && (Chars.isDigit(text.charAt(j))
                     || (text.charAt(j) == '.' && j + 1 < to && Chars.isDigit(text.charAt(j + 1)))
-                    || (text.charAt(j) == ',' && j + 3 < to && Chars.isDigit(text.charAt(j + 1))))) {
+                    || (text.charAt(j) == ',' && !point && j + 3 < to && Chars.isDigit(text.charAt(j + 1))))) {
+                if (text.charAt(j) == '.') {
+                    if (point) {
+                        return null; // "2024.1.27", "19.936.943.2": a date or a code, not an amount
+                    }
+                    point = true;
+                }
                 digits += Chars.isDigit(text.charAt(j)) ? 1 : 0;
                 j++;
             }

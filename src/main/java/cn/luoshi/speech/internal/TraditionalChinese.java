@@ -40,11 +40,12 @@ final class TraditionalChinese {
             return;
         }
         String converted = convert(text);
-        if (converted.length() == text.length()) {
+        if (sameShape(text, converted)) {
             line.replaceAll(converted);
             return;
         }
-        // A phrase mapping changed the length: fall back to single characters so offsets stay one for one.
+        // A phrase mapping changed the length, or a character outside the BMP became one inside it and another the
+        // other way round (𥢢 → 䅪, 䍽 → 𦍠): fall back to single characters so offsets stay one for one.
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             if (isTraditional(c)) {
@@ -54,6 +55,19 @@ final class TraditionalChinese {
                 }
             }
         }
+    }
+
+    /** The same length with surrogates where they were: the conversion kept every character in its place. */
+    private static boolean sameShape(String text, String converted) {
+        if (converted.length() != text.length()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isSurrogate(text.charAt(i)) != Character.isSurrogate(converted.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String convert(String text) {

@@ -32,11 +32,12 @@ class LuoshiUserDetailsService implements UserDetailsService {
     /** Loads the owner of a valid API token (the password throttle does not apply to tokens). */
     LuoshiUser loadForToken(String username) {
         var stored = users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException(username));
-        return toPrincipal(stored.account(), stored.passwordHash());
+        return toPrincipal(stored.account(), stored.passwordHash(), stored.credentialsVersion());
     }
 
-    LuoshiUser toPrincipal(UserAccount account, String passwordHash) {
+    LuoshiUser toPrincipal(UserAccount account, String passwordHash, int credentialsVersion) {
         return new LuoshiUser(account.id(), account.username(), account.displayName(), account.unitId(),
-                account.unitName(), account.roles(), scopes.scopeOf(account), account.enabled(), passwordHash);
+                account.unitName(), account.roles(), scopes.scopeOf(account), account.enabled(), passwordHash,
+                credentialsVersion);
     }
 }

@@ -28,6 +28,7 @@ public final class LuoshiUser implements UserDetails, CredentialsContainer, Seri
     private final boolean enabled;
     private final int credentialsVersion;
     private String passwordHash;
+    private boolean signInLocked;
 
     public LuoshiUser(long id, String username, String displayName, Long unitId, String unitName, Set<Role> roles,
                       DataScope scope, boolean enabled, String passwordHash) {
@@ -76,6 +77,19 @@ public final class LuoshiUser implements UserDetails, CredentialsContainer, Seri
     /** The same user under the account's new stamp (after changing its own password). */
     public LuoshiUser withCredentialsVersion(int version) {
         return new LuoshiUser(id, username, displayName, unitId, unitName, roles, scope, enabled, null, version);
+    }
+
+    /** The same user refused at sign-in for now (too many wrong passwords): the password is not even tried. */
+    public LuoshiUser withSignInLocked() {
+        LuoshiUser locked = new LuoshiUser(id, username, displayName, unitId, unitName, roles, scope, enabled,
+                passwordHash, credentialsVersion);
+        locked.signInLocked = true;
+        return locked;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !signInLocked;
     }
 
     public DataScope scope() {

@@ -8,7 +8,9 @@ import java.util.Map;
 import cn.luoshi.testsupport.Api;
 import cn.luoshi.testsupport.LuoshiTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +26,9 @@ class ObservationImportTest {
     int port;
 
     private static final String IMPORT = "/api/v1/observations/import";
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aLongCsvIsImportedAndAReimportKeepsTheCorrectedValueInHistory() {
@@ -186,6 +191,29 @@ class ObservationImportTest {
         JsonNode refused = tjj.get("/api/v1/observations/imports/" + problem.path("importId").asLong()).json();
         assertThat(refused.path("status").asString()).isEqualTo("REJECTED");
         assertThat(refused.path("inserted").asLong()).isZero();
+    }
+
+    @Test
+    void aHugeCellIsQuotedAsAShortExcerptAndTheImportListStillAnswers() {
+        Api tjj = Api.as(port, "tjj");
+        String cell = "9x".repeat(1_000_000);
+        byte[] csv = Uploads.csv("指标,单位,期间,数值\n地区生产总值,城关区,2025," + cell + "\n");
+        assertThat(csv.length).isGreaterThan(2_000_000);
+
+        Api.Response refused = Uploads.post(tjj, IMPORT, "巨大单元格.csv", csv);
+        assertThat(refused.status()).isEqualTo(422);
+        String expected = "数值「" + "9x".repeat(50) + "…」不是数字";
+        assertThat(refused.json().path("errors").get(0).path("message").asString()).contains(expected);
+        long id = refused.json().path("importId").asLong();
+        String stored = jdbc.sql("select errors_json from observation_import where id = ?").param(id)
+                .query(String.class).single();
+        assertThat(stored.length()).isLessThan(1_000);
+
+        Api.Response list = tjj.get("/api/v1/observations/imports");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body().length()).isLessThan(200_000);
+        JsonNode one = tjj.get("/api/v1/observations/imports/" + id).json();
+        assertThat(one.path("status").asString()).isEqualTo("REJECTED");
     }
 
     @Test

@@ -217,6 +217,43 @@ class ObservationImportTest {
     }
 
     @Test
+    void aSingleValueFollowsTheSameRulesAsAnImportedRow() {
+        Api tjj = Api.as(port, "tjj");
+        long linjiang = tjj.get("/api/v1/org-units/search?q=990121").json().path("content").get(0).path("id")
+                .asLong();
+        long before = total(tjj, "&indicator=GDP");
+        String[][] refused = {
+                {"1e309", "数值「1E+309」超出合理范围"},
+                {"1e20", "数值「1E+20」超出合理范围"},
+                {"-5", "数值「-5」是负数，但「地区生产总值」不会小于零"},
+                {"0.0000000000001", "超出合理范围"}};
+        for (String[] value : refused) {
+            Api.Response response = tjj.put("/api/v1/observations", "{\"indicator\":\"GDP\",\"unitId\":" + linjiang
+                    + ",\"period\":\"2023\",\"kind\":\"VALUE\",\"value\":" + value[0] + "}");
+            assertThat(response.status()).as(value[0]).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.body()).as(value[0]).contains(value[1]);
+        }
+        Api.Response growth = tjj.put("/api/v1/observations", "{\"indicator\":\"GDP\",\"unitId\":" + linjiang
+                + ",\"period\":\"2023\",\"kind\":\"GROWTH\",\"value\":-150}");
+        assertThat(growth.status()).isEqualTo(400);
+        assertThat(growth.body()).contains("增速「-150」低于 -100%");
+        assertThat(total(tjj, "&indicator=GDP")).isEqualTo(before);
+
+        // The import refuses the same values with the same words.
+        String csv = "指标,单位,期间,类型,数值\n地区生产总值,临江县,2023,当期,-5\n"
+                + "地区生产总值,临江县,2022,当期,100000000000000000000\n地区生产总值,临江县,2023,增速,-150\n";
+        Api.Response imported = Uploads.post(tjj, IMPORT, "负值.csv", Uploads.csv(csv));
+        assertThat(imported.status()).isEqualTo(422);
+        List<String> messages = new ArrayList<>();
+        imported.json().path("errors").forEach(e -> messages.add(e.path("message").asString()));
+        assertThat(messages).hasSize(3);
+        assertThat(messages.get(0)).contains("数值「-5」是负数，但「地区生产总值」不会小于零");
+        assertThat(messages.get(1)).contains("数值「100000000000000000000」超出合理范围");
+        assertThat(messages.get(2)).contains("增速「-150」低于 -100%");
+    }
+
+    @Test
     void anythingButATableIsRefusedInPlainWords() {
         Api tjj = Api.as(port, "tjj");
         Api.Response notExcel = Uploads.post(tjj, IMPORT, "数据.xlsx", "not a workbook".getBytes());

@@ -21,6 +21,7 @@ import cn.luoshi.common.web.Paging;
 import cn.luoshi.indicator.Period.PeriodType;
 import cn.luoshi.indicator.internal.StatisticsAccess;
 import cn.luoshi.indicator.internal.imports.ImportRunner;
+import cn.luoshi.indicator.internal.imports.ObservationValues;
 import cn.luoshi.org.LuoshiUser;
 import cn.luoshi.org.OrgUnit;
 import cn.luoshi.org.OrgUnits;
@@ -263,6 +264,12 @@ public class Observations {
         }
         if (indicator.nature() == Nature.STOCK && entry.kind() == ObservationKind.YTD) {
             problems.add(new FieldProblem("kind", "indicator.import.problem.kindForStock", indicator.nameZh()));
+        }
+        // The same value rules as an imported row.
+        ObservationValues.Refusal refusal = ObservationValues.check(indicator, entry.kind(), entry.value(),
+                ImportProblem.excerpt(entry.value().toString()));
+        if (refusal != null) {
+            problems.add(new FieldProblem("value", "indicator.import.problem." + refusal.code(), refusal.args()));
         }
         if (!problems.isEmpty()) {
             throw DomainException.invalidFields(problems);

@@ -26,11 +26,20 @@ public final class LuoshiUser implements UserDetails, CredentialsContainer, Seri
     private final Set<Role> roles;
     private final DataScope scope;
     private final boolean enabled;
+    private final int credentialsVersion;
     private String passwordHash;
+    private boolean signInLocked;
 
     public LuoshiUser(long id, String username, String displayName, Long unitId, String unitName, Set<Role> roles,
                       DataScope scope, boolean enabled, String passwordHash) {
+        this(id, username, displayName, unitId, unitName, roles, scope, enabled, passwordHash, 0);
+    }
+
+    /** As signed in: {@code credentialsVersion} is the account's stamp then; a session under an older one ends. */
+    public LuoshiUser(long id, String username, String displayName, Long unitId, String unitName, Set<Role> roles,
+                      DataScope scope, boolean enabled, String passwordHash, int credentialsVersion) {
         this.id = id;
+        this.credentialsVersion = credentialsVersion;
         this.username = username;
         this.displayName = displayName;
         this.unitId = unitId;
@@ -59,6 +68,28 @@ public final class LuoshiUser implements UserDetails, CredentialsContainer, Seri
 
     public Set<Role> roles() {
         return roles;
+    }
+
+    public int credentialsVersion() {
+        return credentialsVersion;
+    }
+
+    /** The same user under the account's new stamp (after changing its own password). */
+    public LuoshiUser withCredentialsVersion(int version) {
+        return new LuoshiUser(id, username, displayName, unitId, unitName, roles, scope, enabled, null, version);
+    }
+
+    /** The same user refused at sign-in for now (too many wrong passwords): the password is not even tried. */
+    public LuoshiUser withSignInLocked() {
+        LuoshiUser locked = new LuoshiUser(id, username, displayName, unitId, unitName, roles, scope, enabled,
+                passwordHash, credentialsVersion);
+        locked.signInLocked = true;
+        return locked;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !signInLocked;
     }
 
     public DataScope scope() {

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -122,6 +123,15 @@ public class UserAccounts {
         }
         users.replaceRoles(id, EnumSet.copyOf(changes.roles()));
         UserAccount after = users.find(id).orElseThrow();
+        if (!Objects.equals(before.roles(), after.roles()) || !Objects.equals(before.unitId(), after.unitId())
+                || !Objects.equals(before.scopeUnitId(), after.scopeUnitId())
+                || !Objects.equals(before.creditCode(), after.creditCode()) || before.enabled() != after.enabled()) {
+            // What the user's sessions were signed in as no longer holds: they end on their next request.
+            users.bumpCredentials(id);
+        }
+        if (before.enabled() && !after.enabled()) {
+            users.revokeTokens(id, OffsetDateTime.now(clock));
+        }
         events.publishEvent(new AuditRecord("org.user.updated", "User", String.valueOf(id), after.unitId(),
                 "修改用户「" + after.username() + "」", before, after));
         return after;
@@ -137,12 +147,18 @@ public class UserAccounts {
             throw DomainException.invalidFields(problems);
         }
         users.setPassword(id, passwords.encode(newPassword));
+        users.bumpCredentials(id);
+        users.revokeTokens(id, OffsetDateTime.now(clock));
         events.publishEvent(new AuditRecord("org.user.passwordReset", "User", String.valueOf(id), user.unitId(),
                 "重置用户「" + user.username() + "」的密码", null, null));
     }
 
+    /**
+     * Changes the actor's own password and ends its other sessions; returns the account's new stamp, under which the
+     * caller keeps its own session signed in.
+     */
     @Transactional
-    public void changeOwnPassword(LuoshiUser actor, String currentPassword, String newPassword) {
+    public int changeOwnPassword(LuoshiUser actor, String currentPassword, String newPassword) {
         var stored = users.findByUsername(actor.getUsername()).orElseThrow();
         List<FieldProblem> problems = new ArrayList<>();
         if (currentPassword == null || !passwords.matches(currentPassword, stored.passwordHash())) {
@@ -153,8 +169,10 @@ public class UserAccounts {
             throw DomainException.invalidFields(problems);
         }
         users.setPassword(actor.id(), passwords.encode(newPassword));
+        int stamp = users.bumpCredentials(actor.id());
         events.publishEvent(new AuditRecord("org.user.passwordChanged", "User", String.valueOf(actor.id()),
                 actor.unitId(), "用户「" + actor.getUsername() + "」修改了自己的密码", null, null));
+        return stamp;
     }
 
     public void recordLogin(String username) {

@@ -8,7 +8,9 @@ import java.util.Map;
 import cn.luoshi.testsupport.Api;
 import cn.luoshi.testsupport.LuoshiTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +26,9 @@ class ObservationImportTest {
     int port;
 
     private static final String IMPORT = "/api/v1/observations/import";
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aDryRunShowsWhatWouldChangeAndWritesNothing() {
@@ -237,6 +242,66 @@ class ObservationImportTest {
         JsonNode refused = tjj.get("/api/v1/observations/imports/" + problem.path("importId").asLong()).json();
         assertThat(refused.path("status").asString()).isEqualTo("REJECTED");
         assertThat(refused.path("inserted").asLong()).isZero();
+    }
+
+    @Test
+    void aHugeCellIsQuotedAsAShortExcerptAndTheImportListStillAnswers() {
+        Api tjj = Api.as(port, "tjj");
+        String cell = "9x".repeat(1_000_000);
+        byte[] csv = Uploads.csv("指标,单位,期间,数值\n地区生产总值,城关区,2025," + cell + "\n");
+        assertThat(csv.length).isGreaterThan(2_000_000);
+
+        Api.Response refused = Uploads.post(tjj, IMPORT, "巨大单元格.csv", csv);
+        assertThat(refused.status()).isEqualTo(422);
+        String expected = "数值「" + "9x".repeat(50) + "…」不是数字";
+        assertThat(refused.json().path("errors").get(0).path("message").asString()).contains(expected);
+        long id = refused.json().path("importId").asLong();
+        String stored = jdbc.sql("select errors_json from observation_import where id = ?").param(id)
+                .query(String.class).single();
+        assertThat(stored.length()).isLessThan(1_000);
+
+        Api.Response list = tjj.get("/api/v1/observations/imports");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body().length()).isLessThan(200_000);
+        JsonNode one = tjj.get("/api/v1/observations/imports/" + id).json();
+        assertThat(one.path("status").asString()).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void aSingleValueFollowsTheSameRulesAsAnImportedRow() {
+        Api tjj = Api.as(port, "tjj");
+        long linjiang = tjj.get("/api/v1/org-units/search?q=990121").json().path("content").get(0).path("id")
+                .asLong();
+        long before = total(tjj, "&indicator=GDP");
+        String[][] refused = {
+                {"1e309", "数值「1E+309」超出合理范围"},
+                {"1e20", "数值「1E+20」超出合理范围"},
+                {"-5", "数值「-5」是负数，但「地区生产总值」不会小于零"},
+                {"0.0000000000001", "超出合理范围"}};
+        for (String[] value : refused) {
+            Api.Response response = tjj.put("/api/v1/observations", "{\"indicator\":\"GDP\",\"unitId\":" + linjiang
+                    + ",\"period\":\"2023\",\"kind\":\"VALUE\",\"value\":" + value[0] + "}");
+            assertThat(response.status()).as(value[0]).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.body()).as(value[0]).contains(value[1]);
+        }
+        Api.Response growth = tjj.put("/api/v1/observations", "{\"indicator\":\"GDP\",\"unitId\":" + linjiang
+                + ",\"period\":\"2023\",\"kind\":\"GROWTH\",\"value\":-150}");
+        assertThat(growth.status()).isEqualTo(400);
+        assertThat(growth.body()).contains("增速「-150」低于 -100%");
+        assertThat(total(tjj, "&indicator=GDP")).isEqualTo(before);
+
+        // The import refuses the same values with the same words.
+        String csv = "指标,单位,期间,类型,数值\n地区生产总值,临江县,2023,当期,-5\n"
+                + "地区生产总值,临江县,2022,当期,100000000000000000000\n地区生产总值,临江县,2023,增速,-150\n";
+        Api.Response imported = Uploads.post(tjj, IMPORT, "负值.csv", Uploads.csv(csv));
+        assertThat(imported.status()).isEqualTo(422);
+        List<String> messages = new ArrayList<>();
+        imported.json().path("errors").forEach(e -> messages.add(e.path("message").asString()));
+        assertThat(messages).hasSize(3);
+        assertThat(messages.get(0)).contains("数值「-5」是负数，但「地区生产总值」不会小于零");
+        assertThat(messages.get(1)).contains("数值「100000000000000000000」超出合理范围");
+        assertThat(messages.get(2)).contains("增速「-150」低于 -100%");
     }
 
     @Test

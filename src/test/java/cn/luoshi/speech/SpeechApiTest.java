@@ -6,6 +6,10 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 
 import cn.luoshi.testsupport.Api;
+import org.openpdf.text.Document;
+import org.openpdf.text.pdf.BaseFont;
+import org.openpdf.text.pdf.PdfContentByte;
+import org.openpdf.text.pdf.PdfWriter;
 import cn.luoshi.testsupport.LuoshiTest;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
@@ -28,13 +32,17 @@ class SpeechApiTest {
     }
 
     private Api.Response upload(String fileName, byte[] content) {
+        return upload("duchashi", fileName, content);
+    }
+
+    private Api.Response upload(String user, String fileName, byte[] content) {
         String boundary = "----speech" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        Api api = Api.as(port, "gxj");
+        Api api = Api.as(port, user);
         return api.send(api.builder("/api/v1/speech/extract")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
@@ -43,7 +51,7 @@ class SpeechApiTest {
     @Test
     void aSeedSpeechComesBackAsTheContractNamesItWithOffsetsIntoTheSentText() {
         String seed = Speeches.read(Speeches.SEED_001);
-        Api.Response response = extractText("gxj", seed);
+        Api.Response response = extractText("duchashi", seed);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         JsonNode json = response.json();
 
@@ -114,7 +122,7 @@ class SpeechApiTest {
 
     @Test
     void badInputIsRefusedInPlainWordsAsProblemDetails() {
-        Api.Response empty = extractText("gxj", "   ");
+        Api.Response empty = extractText("duchashi", "   ");
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.contentType()).startsWith("application/problem+json");
         assertThat(empty.json().path("detail").asString()).contains("没有讲话内容");
@@ -131,11 +139,57 @@ class SpeechApiTest {
         Api.Response brokenPdf = upload("讲话.pdf", "%PDF-1.4 garbage".getBytes(StandardCharsets.UTF_8));
         assertThat(brokenPdf.status()).isEqualTo(422);
 
-        Api.Response huge = extractText("gxj", "要".repeat(800_000));
+        Api.Response huge = extractText("duchashi", "要".repeat(800_000));
         assertThat(huge.status()).isEqualTo(413);
         assertThat(huge.json().path("detail").asString()).contains("太长");
 
         Api.Response anonymous = Api.anonymous(port).post("/api/v1/speech/extract", "\"一、抓好项目\"");
         assertThat(anonymous.status()).isIn(401, 403);
+    }
+
+    /** A one-page PDF whose text switches between two fonts before every character. */
+    static byte[] fontSwitchingPdf(int switches) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document document = new Document();
+        PdfWriter writer = PdfWriter.getInstance(document, out);
+        document.open();
+        PdfContentByte canvas = writer.getDirectContent();
+        BaseFont helvetica = BaseFont.createFont(BaseFont.HELVETICA, BaseFont.WINANSI, BaseFont.NOT_EMBEDDED);
+        BaseFont courier = BaseFont.createFont(BaseFont.COURIER, BaseFont.WINANSI, BaseFont.NOT_EMBEDDED);
+        canvas.beginText();
+        canvas.moveText(36, 800);
+        for (int i = 0; i < switches; i++) {
+            canvas.setFontAndSize(i % 2 == 0 ? helvetica : courier, 10);
+            canvas.showText("x");
+        }
+        canvas.endText();
+        document.close();
+        return out.toByteArray();
+    }
+
+    @Test
+    void aPdfThatAsksTooMuchOfTheReaderIsRefusedInPlainWords() throws Exception {
+        byte[] pdf = fontSwitchingPdf(25_000);
+        assertThat(pdf.length).as("a small file").isLessThan(200_000);
+        Api.Response refused = upload("讲话.pdf", pdf);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().path("detail").asString())
+                .isEqualTo("这个 PDF 切换字体的次数过多（超过 20,000 次），无法读取；请另存为 .docx 或纯文本后再上传。");
+
+        // Below the bound, the same kind of file is read.
+        Api.Response read = upload("讲话.pdf", fontSwitchingPdf(200));
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyThoseWhoImportSpeechesMayExtract() throws Exception {
+        for (String user : new String[] {"gxj", "qiye1", "leader"}) {
+            Api.Response text = extractText(user, "一、抓好项目建设");
+            assertThat(text.status()).as(user).isEqualTo(403);
+            assertThat(text.json().path("detail").asString()).as(user).contains("督查室");
+            assertThat(upload(user, "讲话.pdf", fontSwitchingPdf(10)).status()).as(user).isEqualTo(403);
+        }
+        assertThat(extractText("admin", "一、抓好项目建设").status()).isEqualTo(200);
     }
 }

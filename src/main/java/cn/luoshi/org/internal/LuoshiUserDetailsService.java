@@ -2,7 +2,6 @@ package cn.luoshi.org.internal;
 
 import cn.luoshi.org.LuoshiUser;
 import cn.luoshi.org.UserAccount;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
@@ -20,23 +19,25 @@ class LuoshiUserDetailsService implements UserDetailsService {
         this.throttle = throttle;
     }
 
-    /** Loads the user for a password check; a throttled account is refused before its password is even tried. */
+    /**
+     * Loads the user for a password check. A throttled account comes back marked locked, so that the sign-in check
+     * refuses it as locked (a plain message, no internal error) before its password is even tried.
+     */
     @Override
     public LuoshiUser loadUserByUsername(String username) {
-        if (throttle.isLocked(username)) {
-            throw new LockedException("too many failed sign-ins");
-        }
-        return loadForToken(username);
+        LuoshiUser user = loadForToken(username);
+        return throttle.isLocked(username) ? user.withSignInLocked() : user;
     }
 
     /** Loads the owner of a valid API token (the password throttle does not apply to tokens). */
     LuoshiUser loadForToken(String username) {
         var stored = users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException(username));
-        return toPrincipal(stored.account(), stored.passwordHash());
+        return toPrincipal(stored.account(), stored.passwordHash(), stored.credentialsVersion());
     }
 
-    LuoshiUser toPrincipal(UserAccount account, String passwordHash) {
+    LuoshiUser toPrincipal(UserAccount account, String passwordHash, int credentialsVersion) {
         return new LuoshiUser(account.id(), account.username(), account.displayName(), account.unitId(),
-                account.unitName(), account.roles(), scopes.scopeOf(account), account.enabled(), passwordHash);
+                account.unitName(), account.roles(), scopes.scopeOf(account), account.enabled(), passwordHash,
+                credentialsVersion);
     }
 }

@@ -28,6 +28,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -81,7 +82,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<PublicEndpoint> declaredPublic,
                                             ApiTokens tokens, LuoshiUserDetailsService users,
-                                            Messages messages) throws Exception {
+                                            UserRepository accounts, Messages messages) throws Exception {
         List<PublicEndpoint> publicEndpoints = declaredPublic.orderedStream().toList();
         AuthenticationEntryPoint apiEntryPoint = problemEntryPoint(messages);
         AuthenticationEntryPoint pageEntryPoint = htmxAwareLoginEntryPoint();
@@ -102,6 +103,13 @@ class SecurityConfiguration {
         http.httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint));
         http.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users, apiEntryPoint),
                 BasicAuthenticationFilter.class);
+        http.addFilterBefore(new SessionCredentialsFilter(accounts, (request, response, e) -> {
+            if (API.matches(request)) {
+                apiEntryPoint.commence(request, response, e);
+            } else {
+                pageEntryPoint.commence(request, response, e);
+            }
+        }), CsrfFilter.class);
         http.csrf(csrf -> csrf.ignoringRequestMatchers(OWN_CREDENTIALS));
         // Only pages are worth returning to after sign-in; API calls must not open sessions.
         var pageCache = new HttpSessionRequestCache();

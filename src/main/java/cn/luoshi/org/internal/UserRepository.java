@@ -28,7 +28,7 @@ public class UserRepository {
     private static final String SELECT = """
             select u.id, u.username, u.display_name, u.unit_id, ou.name as unit_name, u.scope_unit_id,
                    su.name as scope_unit_name, u.credit_code, u.phone, u.enabled, u.version, u.last_login_at,
-                   u.password_hash,
+                   u.password_hash, u.credentials_version,
                    array(select r.role from user_role r where r.user_id = u.id order by r.role) as roles
             from app_user u
             left join org_unit ou on ou.id = u.unit_id
@@ -42,7 +42,7 @@ public class UserRepository {
     }
 
     /** A user row including the password hash, for sign-in only. */
-    public record StoredUser(UserAccount account, String passwordHash) {
+    public record StoredUser(UserAccount account, String passwordHash, int credentialsVersion) {
     }
 
     static StoredUser map(ResultSet rs, int row) throws SQLException {
@@ -57,7 +57,7 @@ public class UserRepository {
                 unitId, rs.getString("unit_name"), scopeUnitId, rs.getString("scope_unit_name"), roles,
                 rs.getString("credit_code"), rs.getString("phone"), rs.getBoolean("enabled"), rs.getInt("version"),
                 Rows.time(rs, "last_login_at"));
-        return new StoredUser(account, rs.getString("password_hash"));
+        return new StoredUser(account, rs.getString("password_hash"), rs.getInt("credentials_version"));
     }
 
     public Optional<StoredUser> findByUsername(String username) {
@@ -130,6 +130,23 @@ public class UserRepository {
     public void setPassword(long id, String passwordHash) {
         jdbc.sql("update app_user set password_hash = ?, version = version + 1, updated_at = now() where id = ?")
                 .params(passwordHash, id).update();
+    }
+
+    /** Ends every session of the user (they carry the old stamp); returns the new stamp. */
+    public int bumpCredentials(long id) {
+        return jdbc.sql("update app_user set credentials_version = credentials_version + 1 where id = ? "
+                + "returning credentials_version").param(id).query(Integer.class).single();
+    }
+
+    /** The stamp a session must carry to stay signed in, or empty if the account is gone or disabled. */
+    public Optional<Integer> activeCredentialsVersion(long id) {
+        return jdbc.sql("select credentials_version from app_user where id = ? and enabled").param(id)
+                .query(Integer.class).optional();
+    }
+
+    public int revokeTokens(long id, OffsetDateTime at) {
+        return jdbc.sql("update api_token set revoked_at = ? where user_id = ? and revoked_at is null")
+                .params(at, id).update();
     }
 
     public void touchLogin(String username, OffsetDateTime at) {

@@ -3,8 +3,10 @@ package cn.luoshi.speech.internal;
 import java.io.IOException;
 
 import cn.luoshi.common.error.DomainException;
+import cn.luoshi.org.LuoshiUser;
 import cn.luoshi.speech.SpeechExtraction;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -14,7 +16,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Extraction as a service: the text in, the outline, tasks, targets, figures and projects out, with offsets into the
- * text. Reading changes nothing, so any signed-in user may call it.
+ * text. Reading a file is costly work, so only those who import speeches (the supervision office, administrators) may
+ * call it.
  */
 @RestController
 @RequestMapping("/api/v1/speech")
@@ -27,7 +30,8 @@ class SpeechApiController {
     }
 
     @PostMapping(path = "/extract", consumes = {MediaType.TEXT_PLAIN_VALUE})
-    SpeechExtraction extract(@RequestBody(required = false) String text) {
+    SpeechExtraction extract(@AuthenticationPrincipal LuoshiUser me, @RequestBody(required = false) String text) {
+        requireImporter(me);
         if (text == null || text.isBlank()) {
             throw DomainException.invalid("speech.error.emptyText");
         }
@@ -36,11 +40,19 @@ class SpeechApiController {
 
     /** A .txt, .docx or .pdf file; offsets then index the text read from it. */
     @PostMapping(path = "/extract", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    SpeechExtraction extractFile(@RequestPart("file") MultipartFile file) throws IOException {
+    SpeechExtraction extractFile(@AuthenticationPrincipal LuoshiUser me, @RequestPart("file") MultipartFile file)
+            throws IOException {
+        requireImporter(me);
         String text = SpeechDocuments.text(file.getOriginalFilename(), file.getBytes());
         if (text.isBlank()) {
             throw DomainException.invalid("speech.error.emptyText");
         }
         return reviews.extract(text);
+    }
+
+    private static void requireImporter(LuoshiUser me) {
+        if (!SpeechReviews.mayRegister(me)) {
+            throw DomainException.forbidden("speech.error.onlySupervisor");
+        }
     }
 }

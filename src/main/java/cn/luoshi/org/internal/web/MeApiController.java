@@ -7,6 +7,9 @@ import cn.luoshi.org.ApiTokens;
 import cn.luoshi.org.DataScope;
 import cn.luoshi.org.LuoshiUser;
 import cn.luoshi.org.UserAccounts;
+import cn.luoshi.org.internal.SignedInSession;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.http.HttpStatus;
@@ -27,8 +30,10 @@ class MeApiController {
 
     private final UserAccounts accounts;
     private final ApiTokens tokens;
+    private final SignedInSession session;
 
-    MeApiController(UserAccounts accounts, ApiTokens tokens) {
+    MeApiController(UserAccounts accounts, ApiTokens tokens, SignedInSession session) {
+        this.session = session;
         this.accounts = accounts;
         this.tokens = tokens;
     }
@@ -54,8 +59,10 @@ class MeApiController {
 
     @PostMapping("/password")
     ResponseEntity<Void> changePassword(@AuthenticationPrincipal LuoshiUser me,
-                                        @Valid @RequestBody PasswordChange change) {
-        accounts.changeOwnPassword(me, change.currentPassword(), change.newPassword());
+                                        @Valid @RequestBody PasswordChange change, HttpServletRequest request,
+                                        HttpServletResponse response) {
+        int stamp = accounts.changeOwnPassword(me, change.currentPassword(), change.newPassword());
+        session.renew(me.withCredentialsVersion(stamp), request, response);
         return ResponseEntity.noContent().build();
     }
 

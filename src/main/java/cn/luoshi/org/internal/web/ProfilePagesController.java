@@ -6,6 +6,9 @@ import cn.luoshi.common.web.Messages;
 import cn.luoshi.org.ApiTokens;
 import cn.luoshi.org.LuoshiUser;
 import cn.luoshi.org.UserAccounts;
+import cn.luoshi.org.internal.SignedInSession;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,9 +24,11 @@ class ProfilePagesController {
 
     private final UserAccounts accounts;
     private final ApiTokens tokens;
+    private final SignedInSession session;
     private final Messages messages;
 
-    ProfilePagesController(UserAccounts accounts, ApiTokens tokens, Messages messages) {
+    ProfilePagesController(UserAccounts accounts, ApiTokens tokens, Messages messages, SignedInSession session) {
+        this.session = session;
         this.accounts = accounts;
         this.tokens = tokens;
         this.messages = messages;
@@ -37,9 +42,11 @@ class ProfilePagesController {
 
     @PostMapping("/profile/password")
     String changePassword(@AuthenticationPrincipal LuoshiUser me, @RequestParam String currentPassword,
-                          @RequestParam String newPassword, RedirectAttributes redirect) {
+                          @RequestParam String newPassword, RedirectAttributes redirect,
+                          HttpServletRequest request, HttpServletResponse response) {
         try {
-            accounts.changeOwnPassword(me, currentPassword, newPassword);
+            int stamp = accounts.changeOwnPassword(me, currentPassword, newPassword);
+            session.renew(me.withCredentialsVersion(stamp), request, response);
             redirect.addFlashAttribute("flashSuccess", messages.get("org.profile.passwordChanged"));
         } catch (DomainException e) {
             redirect.addFlashAttribute("flashError", FormErrors.message(e, messages));

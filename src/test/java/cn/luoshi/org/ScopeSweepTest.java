@@ -24,7 +24,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A sweep over every GET of the API, whatever module adds it, signed in as the handler of 城关区: no list answers
+ * A sweep over every GET of the API, whatever module adds it, signed in as the handler of 城关区 and as an enterprise
+ * of the park: no list answers
  * with 江南区's data, even when asked for 江南区 by a filter; no single record of 江南区 is given out when asked by
  * its id; nothing fails. An endpoint with a path variable must say below where a record of 江南区 comes from (or why
  * the variable names no data of a scope), so a new endpoint fails this test until it is thought about.
@@ -103,10 +104,13 @@ class ScopeSweepTest {
             "responsibleUnit", "parent");
 
     private Api cgq;
+    /** The demo enterprise of the industrial park: it sees only its own records, never a district's. */
+    private Api qiye1;
 
     @BeforeEach
     void signIn() {
         cgq = Api.as(port, "cgq");
+        qiye1 = Api.as(port, "qiye1");
     }
 
     private List<String> getPatterns() {
@@ -145,10 +149,12 @@ class ScopeSweepTest {
                 asked.add(path + "?" + filter + "=" + value);
             }
             for (String call : asked) {
-                Api.Response response = cgq.get(call);
-                calls++;
-                assertThat(response.status()).as(call).isLessThan(500);
-                assertThat(response.body()).as(call).doesNotContain("江南区");
+                for (Api reader : List.of(cgq, qiye1)) {
+                    Api.Response response = reader.get(call);
+                    calls++;
+                    assertThat(response.status()).as(call).isLessThan(500);
+                    assertThat(response.body()).as(call).doesNotContain("江南区");
+                }
             }
         }
         System.out.printf("Scope sweep of lists: %d calls over %d endpoints%n", calls, lists.size());
@@ -176,10 +182,12 @@ class ScopeSweepTest {
                     continue;
                 }
                 String call = fill(pattern, values);
-                Api.Response response = cgq.get(call);
-                calls++;
-                assertThat(response.status()).as(call + " " + response.body()).isIn(403, 404);
-                assertThat(response.body()).as(call).doesNotContain("江南区");
+                for (Api reader : List.of(cgq, qiye1)) {
+                    Api.Response response = reader.get(call);
+                    calls++;
+                    assertThat(response.status()).as(call + " " + response.body()).isIn(403, 404);
+                    assertThat(response.body()).as(call).doesNotContain("江南区");
+                }
             }
         } finally {
             cleanUp.run();

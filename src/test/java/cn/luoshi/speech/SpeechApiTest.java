@@ -107,12 +107,12 @@ class SpeechApiTest {
     @Test
     void sentencesThatOnceCrashedTheExtractorAnswer200() {
         for (String text : new String[] {"实现三年翻一番。", "会议于2024.1.27召开", "19.936.943.2"}) {
-            Api.Response response = extractText("gxj", text);
+            Api.Response response = extractText("duchashi", text);
             assertThat(response.status()).as(text + " → " + response.body()).isEqualTo(200);
             assertThat(response.json().path("figures").size()).as(text).isZero();
             assertThat(response.json().path("targets").size()).as(text).isZero();
         }
-        Api.Response dated = extractText("gxj", "截至2024.1.27，全县完成固定资产投资12.5亿元。");
+        Api.Response dated = extractText("duchashi", "截至2024.1.27，全县完成固定资产投资12.5亿元。");
         assertThat(dated.status()).isEqualTo(200);
         JsonNode figure = dated.json().path("figures").get(0);
         assertThat(figure.path("value").decimalValue()).isEqualByComparingTo("12.5");

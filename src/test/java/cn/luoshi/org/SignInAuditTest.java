@@ -1,15 +1,21 @@
 package cn.luoshi.org;
 
+import java.time.Duration;
+import java.time.ZonedDateTime;
+
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
 
 import cn.luoshi.testsupport.Api;
 import cn.luoshi.testsupport.LuoshiTest;
+import cn.luoshi.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,7 +23,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each password sign-in, on the form or by Basic, right or wrong, is in the audit log with the source address. */
+/**
+ * Each password sign-in on the form, and each refused one by Basic, is in the audit log with the source address; an
+ * API client's Basic success once an hour per user and address.
+ */
 @LuoshiTest
 class SignInAuditTest {
 
@@ -32,6 +41,9 @@ class SignInAuditTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
 
     UserAccount user(String name) {
         return accounts.findByUsername(name).orElseGet(() -> accounts.createSystem(new NewUser(name, "登录审计",
@@ -65,6 +77,9 @@ class SignInAuditTest {
         assertThat(formSignIn(user.username(), Api.PASSWORD)).doesNotContain("error");
         assertThat(formSignIn(user.username(), "Wrong2026x")).endsWith("/login?error");
         assertThat(Api.as(port, user.username()).get("/api/v1/me").status()).isEqualTo(200);
+        // An API client's next calls within the hour are not sign-ins of their own.
+        assertThat(Api.as(port, user.username()).get("/api/v1/me").status()).isEqualTo(200);
+        assertThat(Api.as(port, user.username()).get("/api/v1/tasks").status()).isEqualTo(200);
         assertThat(Api.as(port, user.username(), "Wrong2026y").get("/api/v1/me").status()).isEqualTo(401);
         assertThat(Api.as(port, "no-such-user-audit", "Wrong2026z").get("/api/v1/me").status()).isEqualTo(401);
 
@@ -82,6 +97,17 @@ class SignInAuditTest {
                           and entity_id = ? and unit_id = ?""")
                 .params(user.username(), String.valueOf(user.id()), user.unitId()).query(Long.class).single())
                 .isEqualTo(2);
+
+        // An hour later the client's first call is recorded again.
+        ZonedDateTime before = ZonedDateTime.now(clock);
+        try {
+            clock.advance(Duration.ofMinutes(61));
+            assertThat(Api.as(port, user.username()).get("/api/v1/me").status()).isEqualTo(200);
+            assertThat(Api.as(port, user.username()).get("/api/v1/me").status()).isEqualTo(200);
+        } finally {
+            clock.set(before);
+        }
+        assertThat(summaries("org.signIn.succeeded", "%「audit-signin」%HTTP Basic%")).hasSize(2);
     }
 
     @Test

@@ -1,5 +1,11 @@
 package cn.luoshi.org.internal;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import cn.luoshi.common.events.AuditRecord;
 import cn.luoshi.org.LuoshiUser;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,12 +30,38 @@ class SignInAudit {
 
     private static final int MAX_NAME = 64;
 
+    /**
+     * An API client sends Basic with every call; its successful sign-in is recorded once an hour per user and
+     * address (on each node), not once a request, so the log keeps what an auditor reads. Failures always are.
+     */
+    static final Duration BASIC_SUCCESS_EVERY = Duration.ofHours(1);
+
     private final ApplicationEventPublisher events;
     private final UserRepository users;
+    private final Clock clock;
+    private final Map<String, Instant> basicRecorded = new ConcurrentHashMap<>();
 
-    SignInAudit(ApplicationEventPublisher events, UserRepository users) {
+    SignInAudit(ApplicationEventPublisher events, UserRepository users, Clock clock) {
         this.events = events;
         this.users = users;
+        this.clock = clock;
+    }
+
+    /** Whether this Basic success is the first of its user and address in the window. */
+    private boolean firstBasicInWindow(String username, String address) {
+        Instant now = clock.instant();
+        if (basicRecorded.size() > 10_000) {
+            basicRecorded.values().removeIf(at -> !at.plus(BASIC_SUCCESS_EVERY).isAfter(now));
+        }
+        boolean[] first = {false};
+        basicRecorded.compute(username + "@" + address, (key, at) -> {
+            if (at == null || !at.plus(BASIC_SUCCESS_EVERY).isAfter(now)) {
+                first[0] = true;
+                return now;
+            }
+            return at;
+        });
+        return first[0];
     }
 
     @EventListener
@@ -38,8 +70,13 @@ class SignInAudit {
         if (!(auth.getPrincipal() instanceof LuoshiUser user)) {
             return;
         }
+        String channel = channel();
+        String address = address(auth);
+        if (channel.equals("HTTP Basic") && !firstBasicInWindow(user.getUsername(), address)) {
+            return;
+        }
         var record = new AuditRecord("org.signIn.succeeded", "User", String.valueOf(user.id()), user.unitId(),
-                "用户「" + user.getUsername() + "」登录成功（" + channel() + "），来源地址 " + address(auth), null, null);
+                "用户「" + user.getUsername() + "」登录成功（" + channel + "），来源地址 " + address, null, null);
         // The log names the user as the actor, though the request is not signed in yet.
         var previous = SecurityContextHolder.getContext();
         var context = SecurityContextHolder.createEmptyContext();

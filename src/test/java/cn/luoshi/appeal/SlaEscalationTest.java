@@ -66,7 +66,8 @@ class SlaEscalationTest {
         assertThat(a.path("answerDueAt").asString()).isEqualTo("2026-10-13T17:30:00+08:00");
 
         clock.set(ZonedDateTime.of(2026, 10, 8, 10, 0, 0, 0, MutableClock.START.getZone()));
-        assertThat(escalation.run(OffsetDateTime.now(clock))).isGreaterThanOrEqualTo(1);
+        // Other appeals of the shared demo may be escalated in the same pass: what counts is this one.
+        escalation.run(OffsetDateTime.now(clock));
         a = appeal(id);
         assertThat(a.path("escalationLevel").asInt()).isEqualTo(1);
         assertThat(a.path("overdue").asBoolean()).isTrue();

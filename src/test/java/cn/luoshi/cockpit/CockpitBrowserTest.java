@@ -3,6 +3,8 @@ package cn.luoshi.cockpit;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,9 +60,28 @@ class CockpitBrowserTest extends BrowserTest {
         assertThat(page).hasURL(browser.url("/cockpit"));
         assertThat(page.locator("#cockpit-region")).hasText("示例市");
         JsonNode api = Api.as(port, "leader").get("/api/v1/cockpit").json();
-        int compared = compareFigures(page, api);
-        // tasks, indicators, projects, appeals and per-mu figures of the demo city are all on the page
-        assertThat(compared).isGreaterThan(30);
+        Set<String> shown = compareFigures(page, api);
+        // every entry of the API's lists has its figure on the page, not only the ones that happen to be there
+        assertThat(shown).contains("tasks.total.value", "tasks.supervised.value", "tasks.instructions.total.value",
+                "tasks.instructions.answered.value", "projects.total.projects.value", "appeals.received.value",
+                "appeals.overdue.value");
+        api.path("tasks").path("openByLight").propertyNames().forEach(light ->
+                assertThat(shown).contains("tasks.openByLight." + light + ".value"));
+        api.path("tasks").path("byStatus").propertyNames().forEach(status ->
+                assertThat(shown).contains("tasks.byStatus." + status + ".value"));
+        for (int i = 0; i < api.path("tasks").path("race").size(); i++) {
+            assertThat(shown).contains("tasks.race." + i + ".completed.value", "tasks.race." + i + ".tasks.value");
+        }
+        for (int i = 0; i < api.path("indicators").path("lines").size(); i++) {
+            assertThat(shown).contains("indicators.lines." + i + ".value");
+        }
+        for (int i = 0; i < api.path("appeals").path("topCategories").size(); i++) {
+            assertThat(shown).contains("appeals.topCategories." + i + ".received.value");
+        }
+        api.path("perMu").path("grades").propertyNames().forEach(grade ->
+                assertThat(shown).contains("perMu.grades." + grade + ".value"));
+        assertThat(api.path("tasks").path("race").size()).as("the demo city has a race of units").isPositive();
+        assertThat(api.path("indicators").path("lines").size()).as("the demo city has main indicators").isPositive();
         for (String chart : new String[] {"#chart-race", "#chart-ranks", "#chart-investment", "#chart-permu"}) {
             assertThat(page.locator(chart + " canvas")).hasCount(1);
         }
@@ -172,12 +193,14 @@ class CockpitBrowserTest extends BrowserTest {
     }
 
     /** Each [data-figure] on the page against the API's value at its path; returns how many were compared. */
-    static int compareFigures(Page page, JsonNode api) {
+    static Set<String> compareFigures(Page page, JsonNode api) {
         Locator figures = page.locator("[data-figure]");
         int n = figures.count();
+        Set<String> paths = new HashSet<>();
         for (int i = 0; i < n; i++) {
             Locator figure = figures.nth(i);
             String path = figure.getAttribute("data-figure");
+            paths.add(path);
             JsonNode expected = resolve(api, path);
             String shown = figure.textContent().strip();
             if (path.endsWith(".rank")) {
@@ -191,7 +214,7 @@ class CockpitBrowserTest extends BrowserTest {
                 assertThat(shown).as(path).isEqualTo(expected.asString());
             }
         }
-        return n;
+        return paths;
     }
 
     static JsonNode resolve(JsonNode node, String path) {

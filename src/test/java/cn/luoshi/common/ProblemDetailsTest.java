@@ -1,9 +1,14 @@
 package cn.luoshi.common;
 
 import java.util.Map;
+import java.util.Set;
 
 import cn.luoshi.org.DemoCity;
+import cn.luoshi.org.NewUser;
+import cn.luoshi.org.OrgUnit;
 import cn.luoshi.org.OrgUnits;
+import cn.luoshi.org.Role;
+import cn.luoshi.org.UserAccounts;
 import cn.luoshi.testsupport.Api;
 import cn.luoshi.testsupport.LuoshiTest;
 import org.junit.jupiter.api.Test;
@@ -21,6 +26,9 @@ class ProblemDetailsTest {
 
     @Autowired
     OrgUnits units;
+
+    @Autowired
+    UserAccounts accounts;
 
     @Test
     void missingFieldsAreNamedInBothLanguages() {
@@ -70,13 +78,27 @@ class ProblemDetailsTest {
 
     @Test
     void listsArePaged() {
-        var page = Api.as(port, "admin").get("/api/v1/users?page=0&size=5").json();
-        assertThat(page.path("content").size()).isEqualTo(5);
-        assertThat(page.path("page").asInt()).isZero();
-        assertThat(page.path("size").asInt()).isEqualTo(5);
-        assertThat(page.path("totalElements").asLong()).isGreaterThan(5);
-        assertThat(Api.as(port, "admin").get("/api/v1/users?size=100000").json().path("size").asInt())
-                .isEqualTo(200);
+        // Seven accounts of its own, so the figures do not depend on what else is in the database.
+        OrgUnit unit = units.findByCode(DemoCity.CHENGGUAN).orElseThrow();
+        for (int i = 1; i <= 7; i++) {
+            String username = "paging-probe-" + i;
+            if (accounts.findByUsername(username).isEmpty()) {
+                accounts.createSystem(new NewUser(username, "分页 " + i, Api.PASSWORD, unit.id(), null,
+                        Set.of(Role.UNIT_HANDLER), null, null));
+            }
+        }
+        Api admin = Api.as(port, "admin");
+        var first = admin.get("/api/v1/users?q=paging-probe&page=0&size=5").json();
+        assertThat(first.path("content").findValuesAsString("username")).containsExactly("paging-probe-1",
+                "paging-probe-2", "paging-probe-3", "paging-probe-4", "paging-probe-5");
+        assertThat(first.path("page").asInt()).isZero();
+        assertThat(first.path("size").asInt()).isEqualTo(5);
+        assertThat(first.path("totalElements").asLong()).isEqualTo(7);
+        var second = admin.get("/api/v1/users?q=paging-probe&page=1&size=5").json();
+        assertThat(second.path("content").findValuesAsString("username")).containsExactly("paging-probe-6",
+                "paging-probe-7");
+        assertThat(second.path("totalElements").asLong()).isEqualTo(7);
+        assertThat(admin.get("/api/v1/users?size=100000").json().path("size").asInt()).isEqualTo(200);
     }
 
     @Test

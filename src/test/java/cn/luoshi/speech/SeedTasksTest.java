@@ -37,6 +37,16 @@ class SeedTasksTest {
             assertThat(t.text()).isEqualTo("对照顺丰集团“需求清单”量身打造“服务清单”，紧密跟进顺丰航空小镇项目，确保尽快签约落地。");
             assertThat(t.outlinePath()).last().isEqualTo("建设航空小镇");
         });
+        // a point that opens by naming its place puts its action further in, and is still deployed
+        assertThat(tasks).anySatisfy(t -> {
+            assertThat(t.text()).startsWith("在X市距离花湖机场最近的还地桥镇布局建设临空产业区");
+            assertThat(t.outlinePath()).last().isEqualTo("建设X市临空产业区");
+        });
+        // so does an area's requirement framed by the plan it follows
+        assertThat(tasks).anySatisfy(t -> {
+            assertThat(t.text()).isEqualTo("按照“西融X、北接花湖机场、东连X九江”的思路，大力推进区域交通互联互通。");
+            assertThat(t.outlinePath()).last().isEqualTo("聚焦交通互联互通，打造X国际综合交通枢纽重要节点");
+        });
         // an item with nothing under it is a task in its own right
         assertThat(tasks).anySatisfy(t -> assertThat(t.text()).isEqualTo("一是体量不能小，必须持续壮大经济总量，力争到2026年，GDP突破X亿元。"));
         // the gaps and the strengths are analysis, the thanks are not work

@@ -31,6 +31,13 @@ final class DirectiveLanguage {
     private static final int VERB_REACH = 12;
     /** "同时，", "在新型工业化方面，": a short opening clause before the action. */
     private static final int OPENING_CLAUSE = 10;
+    /**
+     * "按照“西融、北接、东连”的思路，大力推进…", "在距离机场最近的还地桥镇布局建设…": a sentence that opens by framing
+     * the work (a plan to follow, a place) may put its action further in; the frame ends at the first comma or the
+     * action, within this reach.
+     */
+    private static final List<String> FRAMES = List.of("按照", "根据", "依据", "遵循", "在");
+    private static final int FRAME_REACH = 30;
 
     private DirectiveLanguage() {
     }
@@ -110,12 +117,59 @@ final class DirectiveLanguage {
     }
 
     private static boolean opensWithAction(String s) {
+        if (opensWithFrame(s)) {
+            int comma = Texts.indexOf(s, '，', 0, FRAME_REACH + 1);
+            // the action follows the frame's comma, or stands inside the frame's clause itself
+            return comma >= 0 ? actionWithin(s, comma + 1) || actionInClause(s, comma) : actionInClause(s, FRAME_REACH);
+        }
         if (actionWithin(s, 0)) {
             return true;
         }
         int comma = Texts.indexOf(s, '，', 0, OPENING_CLAUSE + 1);
         // "同时，加快…", "建成节点，始终…": the action may follow a short opening clause
         return comma >= 0 && comma <= OPENING_CLAUSE && actionWithin(s, comma + 1);
+    }
+
+    /**
+     * "在还地桥镇布局建设临空产业区，": the frame's own clause holds the action, unless the clause is a circumstance
+     * (在…的共同努力下，在推进…中，在…方面): then its verbs describe the setting, not the work asked.
+     */
+    private static boolean actionInClause(String s, int end) {
+        int last = Math.min(end, s.length()) - 1;
+        while (last > 0 && "。；！".indexOf(s.charAt(last)) >= 0) {
+            last--;
+        }
+        if (last <= 0 || "下中时后上里前间面".indexOf(s.charAt(last)) >= 0) {
+            return false;
+        }
+        return actionBefore(s, end);
+    }
+
+    private static boolean opensWithFrame(String s) {
+        for (String frame : FRAMES) {
+            if (s.startsWith(frame)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An action verb between the frame word and {@code end}, not in the progressive (正在推进). */
+    private static boolean actionBefore(String s, int end) {
+        int limit = Math.min(end, s.length());
+        for (String verb : ACTION_VERBS) {
+            if (verb.length() < 2) {
+                continue;
+            }
+            for (int index = s.indexOf(verb, 1); index >= 0 && index + verb.length() <= limit;
+                    index = s.indexOf(verb, index + 1)) {
+                char before = s.charAt(index - 1);
+                if (before != '在' && before != '于') {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean actionWithin(String s, int from) {

@@ -96,16 +96,17 @@ class SpeechRegistrationTest {
         SpeechExtraction extraction = reviews.extract(speech.text());
         RegistrationForm form = form(extraction, "登记测试一：都市圈建设推进会", "聚焦交通互联互通", jtj);
         long ticked = form.tasks.stream().filter(i -> i.selected).count();
-        assertThat(ticked).as("the transport focus area has its three items").isEqualTo(3);
+        // the area's requirement (按照…的思路，大力推进…) and its three points (对接新城, 对接机场, 多式联运)
+        assertThat(ticked).as("the transport focus area has its four items").isEqualTo(4);
 
         RegistrationOutcome first = reviews.register(speech.id(), form, office);
 
         assertThat(first.meetingCreated()).isTrue();
-        assertThat(first.tasksCreated()).isEqualTo(3);
+        assertThat(first.tasksCreated()).isEqualTo(4);
         assertThat(first.targets()).isEqualTo(1);
         assertThat(first.projectsCreated()).isEqualTo(1);
         List<TaskSummary> registered = tasks.bySource(SourceKind.MEETING, first.meetingId(), office);
-        assertThat(registered).hasSize(3).allSatisfy(t -> assertThat(t.leadUnitId()).isEqualTo(jtj));
+        assertThat(registered).hasSize(4).allSatisfy(t -> assertThat(t.leadUnitId()).isEqualTo(jtj));
         assertThat(registered).extracting(TaskSummary::title).anyMatch(title -> title.contains("花湖机场高速"));
         assertThat(meetings.find(first.meetingId(), office).orElseThrow().title()).isEqualTo("登记测试一：都市圈建设推进会");
 
@@ -118,9 +119,9 @@ class SpeechRegistrationTest {
         RegistrationOutcome second = reviews.register(again.id(), more, office);
         assertThat(second.meetingId()).isEqualTo(first.meetingId());
         assertThat(second.tasksCreated()).isEqualTo(1);
-        assertThat(second.tasksExisting()).isEqualTo(3);
+        assertThat(second.tasksExisting()).isEqualTo(4);
         assertThat(second.projectsExisting()).isEqualTo(1);
-        assertThat(tasks.bySource(SourceKind.MEETING, first.meetingId(), office)).hasSize(4);
+        assertThat(tasks.bySource(SourceKind.MEETING, first.meetingId(), office)).hasSize(5);
         assertThat(meetings.list("登记测试一", office, Paging.of(0, 20)).totalElements()).isEqualTo(1);
 
         // Pasted again from another editor: Windows line ends, a trailing space on every line, a blank line after
@@ -131,8 +132,8 @@ class SpeechRegistrationTest {
         RegistrationOutcome third = reviews.register(copy.id(), more, office);
         assertThat(third.meetingCreated()).isFalse();
         assertThat(third.tasksCreated()).isZero();
-        assertThat(third.tasksExisting()).isEqualTo(4);
-        assertThat(tasks.bySource(SourceKind.MEETING, first.meetingId(), office)).hasSize(4);
+        assertThat(third.tasksExisting()).isEqualTo(5);
+        assertThat(tasks.bySource(SourceKind.MEETING, first.meetingId(), office)).hasSize(5);
         assertThat(meetings.list("登记测试一", office, Paging.of(0, 20)).totalElements()).isEqualTo(1);
     }
 

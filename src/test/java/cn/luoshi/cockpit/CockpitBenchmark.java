@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -245,11 +246,16 @@ public final class CockpitBenchmark {
 
     // ---- tasks: led by the province's departments and regions, half with co-units, 12 reports each
 
+    /** The year by the application's clock, which the generated data is built around. */
+    private int thisYear() {
+        return LocalDate.now(context.getBean(Clock.class)).getYear();
+    }
+
     private void tasks() throws Exception {
         List<Long> leads = new ArrayList<>(departments);
         regions.forEach(r -> leads.add(r.id()));
         Random random = new Random(42);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(context.getBean(Clock.class));
         String[] statuses = {"DRAFT", "ASSIGNED", "ACCEPTED", "IN_PROGRESS", "COMPLETION_REQUESTED", "COMPLETED",
                 "CANCELLED"};
         int[] weights = {3, 7, 10, 50, 5, 22, 3};
@@ -307,7 +313,7 @@ public final class CockpitBenchmark {
     // ---- projects: three programmes and none, plans for the year spread over the months, the past months done
 
     private void projects() {
-        int year = LocalDate.now().getYear();
+        int year = thisYear();
         int through = YearMonth.now().minusMonths(1).getMonthValue();
         String leads = "{" + String.join(",", departments.stream().map(String::valueOf).toList()) + "}";
         String parkIds = "{" + String.join(",", parks.stream().map(String::valueOf).toList()) + "}";
@@ -410,11 +416,11 @@ public final class CockpitBenchmark {
                 leader.scope().rootUnitId()));
         time(leader, "SQL: projects by programme", () -> jdbc.queryForList("select p.programme, count(*),"
                 + " sum(py.planned) from project p left join project_year py on py.project_id = p.id and py.year = "
-                + LocalDate.now().getYear() + " where p.lead_unit_id in " + ids + " or p.park_id in " + ids
+                + thisYear() + " where p.lead_unit_id in " + ids + " or p.park_id in " + ids
                 + " group by grouping sets ((p.programme), ())"));
         time(leader, "SQL: project months by programme", () -> jdbc.queryForList("select p.programme, pm.month,"
                 + " sum(pm.planned), sum(pm.completed) from project_month pm join project p on p.id = pm.project_id"
-                + " where pm.year = " + LocalDate.now().getYear() + " and (p.lead_unit_id in " + ids
+                + " where pm.year = " + thisYear() + " and (p.lead_unit_id in " + ids
                 + " or p.park_id in " + ids + ") group by grouping sets ((p.programme, pm.month), (pm.month))"));
         time(leader, "SQL: appeals of the year, all groups (live count over the appeal table)", () -> jdbc.queryForList(
                 "select count(*), count(*) filter (where a.accepted_at <= a.accept_due_at),"

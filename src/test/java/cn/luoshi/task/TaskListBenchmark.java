@@ -11,7 +11,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -48,6 +50,12 @@ public final class TaskListBenchmark {
 
     private TaskListBenchmark() {
     }
+
+    /**
+     * The server under test runs apart, on the machine's clock, so the generated deadlines are built around the
+     * day it sees; the one place this benchmark reads that clock.
+     */
+    private static final Clock SERVER_CLOCK = Clock.system(ZoneId.of("Asia/Shanghai"));
 
     public static void main(String[] args) throws Exception {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8093;
@@ -160,7 +168,7 @@ public final class TaskListBenchmark {
                                      created_at) values (?, ?, '推进会', ?, '市长', 'bench', now()) returning id""")) {
             for (int i = 0; i < 200; i++) {
                 insert.setString(1, "基准会议第 " + (i + 1) + " 次推进会");
-                insert.setObject(2, LocalDate.now().minusDays(i * 3L));
+                insert.setObject(2, LocalDate.now(SERVER_CLOCK).minusDays(i * 3L));
                 insert.setLong(3, office);
                 try (ResultSet rs = insert.executeQuery()) {
                     rs.next();
@@ -169,7 +177,7 @@ public final class TaskListBenchmark {
             }
         }
         Random random = new Random(42);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(SERVER_CLOCK);
         try (PreparedStatement task = db.prepareStatement("""
                 insert into task (title, description, lead_unit_id, leader_id, start_date, due_date, report_cycle,
                                   priority, tags, co_unit_ids, source_kind, source_id, outline_path, status,

@@ -48,8 +48,8 @@ final class DirectiveLanguage {
 
     /** @param whole the full sentence, for closings and meeting talk; {@code sentence} may lack its list marker */
     static boolean isDeployment(String sentence, String whole) {
-        if (sentence.length() < 8 || sentence.endsWith("？") || sentence.endsWith("：") || isClosing(whole) || isMeta(whole)
-                || isMeta(sentence) || containsAny(whole, ACKNOWLEDGING)) {
+        if (sentence.length() < 8 || sentence.endsWith("？") || sentence.endsWith("：") || isClosing(whole)
+                || startsWithAny(whole, META) || startsWithAny(sentence, META) || containsAny(whole, ACKNOWLEDGING)) {
             return false;
         }
         boolean modal = hasModal(sentence);
@@ -117,7 +117,7 @@ final class DirectiveLanguage {
     }
 
     private static boolean opensWithAction(String s) {
-        if (opensWithFrame(s)) {
+        if (startsWithAny(s, FRAMES)) {
             int comma = Texts.indexOf(s, '，', 0, FRAME_REACH + 1);
             // the action follows the frame's comma, or stands inside the frame's clause itself
             return comma >= 0 ? actionWithin(s, comma + 1) || actionInClause(s, comma) : actionInClause(s, FRAME_REACH);
@@ -143,15 +143,6 @@ final class DirectiveLanguage {
             return false;
         }
         return actionBefore(s, end);
-    }
-
-    private static boolean opensWithFrame(String s) {
-        for (String frame : FRAMES) {
-            if (s.startsWith(frame)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** An action verb between the frame word and {@code end}, not in the progressive (正在推进). */
@@ -193,8 +184,8 @@ final class DirectiveLanguage {
         return false;
     }
 
-    private static boolean isMeta(String s) {
-        for (String word : META) {
+    private static boolean startsWithAny(String s, List<String> words) {
+        for (String word : words) {
             if (s.startsWith(word)) {
                 return true;
             }

@@ -249,10 +249,10 @@ public class ImportRunner {
 
     /** What the staged file would change: the counts, and the first changes with corrections first. */
     private Preview preview() {
-        long inserted = jdbc.sql("select count(*) from observation_change where old_value is null")
-                .query(Long.class).single();
-        long updated = jdbc.sql("select count(*) from observation_change where old_value is not null")
-                .query(Long.class).single();
+        long[] counts = jdbc.sql("""
+                        select count(*) filter (where old_value is null), count(*) filter (where old_value is not null)
+                        from observation_change""")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
         List<ImportChange> changes = jdbc.sql("""
                         select i.code, i.name_zh, u.code as unit_code, u.name as unit_name, c.period, c.kind,
                                c.old_value, c.value
@@ -266,7 +266,7 @@ public class ImportRunner {
                         rs.getString("unit_code"), rs.getString("unit_name"), rs.getString("period"),
                         rs.getString("kind"), rs.getBigDecimal("old_value"), rs.getBigDecimal("value")))
                 .list();
-        return new Preview(inserted, updated, changes);
+        return new Preview(counts[0], counts[1], changes);
     }
 
     private CopyIn copyIn() {

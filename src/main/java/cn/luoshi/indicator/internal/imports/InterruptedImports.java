@@ -1,5 +1,8 @@
 package cn.luoshi.indicator.internal.imports;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
@@ -85,8 +88,8 @@ public class InterruptedImports {
                                 and opened_at < now() - interval '1 day' for update) old
                         where i.id = old.id returning old.pending_file""").query(String.class).list()) {
             try {
-                java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(file));
-            } catch (java.io.IOException e) {
+                Files.deleteIfExists(Path.of(file));
+            } catch (IOException e) {
                 log.warn("Could not delete the file of an expired import preview: {}", file);
             }
         }

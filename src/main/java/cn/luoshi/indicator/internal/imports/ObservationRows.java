@@ -428,18 +428,10 @@ final class ObservationRows implements Spreadsheets.RowHandler {
                 : number.value().multiply(factor).stripTrailingZeros();
         ObservationValues.Refusal refusal = ObservationValues.check(indicator, kind, value, text);
         if (refusal != null) {
-            problem(r, column, refusal.code(), strings(refusal.args()));
+            problem(r, column, refusal.code(), refusal.args());
             return null;
         }
         return value;
-    }
-
-    private static String[] strings(Object[] args) {
-        String[] texts = new String[args.length];
-        for (int i = 0; i < args.length; i++) {
-            texts[i] = String.valueOf(args[i]);
-        }
-        return texts;
     }
 
     private void emit(int r, String column, Indicator indicator, long unit, Period period, ObservationKind kind,

@@ -19,7 +19,7 @@ public final class ObservationValues {
     private static final BigDecimal MINUS_100 = BigDecimal.valueOf(-100);
 
     /** A value refused: the problem code (of the {@code indicator.import.problem.} family) and its arguments. */
-    public record Refusal(String code, Object... args) {
+    public record Refusal(String code, String... args) {
     }
 
     private ObservationValues() {

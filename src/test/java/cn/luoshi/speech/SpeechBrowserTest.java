@@ -45,6 +45,12 @@ class SpeechBrowserTest extends BrowserTest {
         page.setInputFiles("#file", Path.of("src/test/resources/speech/seeds/001_c29f753ae4b19a69.txt"));
         page.click("#read-speech");
         page.waitForURL("**/speech/imports/*");
+        // Other tests register copies of seed 001 with a line of their own; when one ran first, the page takes this
+        // file for an edited copy of it, and the office says it is a speech of its own.
+        if (page.locator("#apart-form").count() > 0) {
+            page.click("#apart-form button");
+            assertThat(page.locator("#apart-form")).hasCount(0);
+        }
 
         assertThat(page.locator("#meetingTitle")).hasValue("市委书记在都市圈建设重点工作推进会上的讲话");
         assertThat(page.locator("#speakerRole")).hasValue("市委书记");

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Set;
 
 import cn.luoshi.speech.SpeechProject;
 import cn.luoshi.speech.SpeechTarget;
@@ -33,6 +35,41 @@ final class SpeechIdentity {
     static String fingerprint(String text) {
         return sha256(normalised(text));
     }
+
+    /**
+     * How much of two texts is the same, from 0 to 1: the share of five-character runs (of the text without layout)
+     * that both have, of all runs either has. Five characters are short enough that a changed line costs only the
+     * runs it touches, and long enough that two different speeches of one government, sharing their set phrases,
+     * stay far apart (0.17 at most over the 44 speeches of the test corpus, while one changed line of a short
+     * speech still leaves 0.73).
+     */
+    static double similarity(String a, String b) {
+        Set<Integer> left = runs(normalised(a));
+        Set<Integer> right = runs(normalised(b));
+        if (left.isEmpty() || right.isEmpty()) {
+            return left.equals(right) ? 1 : 0;
+        }
+        int shared = 0;
+        for (Integer run : left) {
+            if (right.contains(run)) {
+                shared++;
+            }
+        }
+        return (double) shared / (left.size() + right.size() - shared);
+    }
+
+    private static Set<Integer> runs(String text) {
+        Set<Integer> runs = new HashSet<>();
+        for (int i = 0; i + RUN <= text.length(); i++) {
+            runs.add(text.substring(i, i + RUN).hashCode());
+        }
+        if (runs.isEmpty() && !text.isEmpty()) {
+            runs.add(text.hashCode());
+        }
+        return runs;
+    }
+
+    private static final int RUN = 5;
 
     static String taskKey(SpeechTask task) {
         return "task#" + shortHash(normalised(task.text()));

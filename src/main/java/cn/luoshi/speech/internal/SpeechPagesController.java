@@ -93,6 +93,22 @@ class SpeechPagesController {
         return "speech/review";
     }
 
+    @PostMapping("/speech/imports/{id:\\d+}/apart")
+    String registerApart(@AuthenticationPrincipal LuoshiUser me, @PathVariable long id,
+                         @RequestParam(defaultValue = "-1") int version, Model model) {
+        requireRegistrar(me);
+        try {
+            reviews.registerApart(id, version, me);
+            return "redirect:/speech/imports/" + id;
+        } catch (DomainException e) {
+            SpeechImport speech = reviews.find(id, me).orElseThrow(() -> DomainException.notFound("speech.import",
+                    id));
+            FormErrors.addTo(model, e, messages);
+            fill(model, speech, null, me);
+            return "speech/review";
+        }
+    }
+
     @PostMapping("/speech/imports/{id:\\d+}/register")
     String register(@AuthenticationPrincipal LuoshiUser me, @PathVariable long id,
                     @ModelAttribute("registration") RegistrationForm form, Model model,
@@ -153,6 +169,11 @@ class SpeechPagesController {
         }
         List<TaskGroup> taskGroups = new ArrayList<>();
         groups.forEach((name, rows) -> taskGroups.add(new TaskGroup(taskGroups.size(), name, rows)));
+        // Tasks the meeting has from an earlier copy whose text this copy no longer has: an edited line.
+        Map<String, TaskSummary> notInThisCopy = new LinkedHashMap<>(registeredTasks);
+        extraction.tasks().forEach(t -> notInThisCopy.remove(SpeechReviews.taskKey(t)));
+        model.addAttribute("tasksNotInCopy", List.copyOf(notInThisCopy.values()));
+        model.addAttribute("similarityPercent", SpeechReviews.percent(speech.similarity()));
 
         LocalDate meetingDate = submitted != null && submitted.meetingDate != null ? submitted.meetingDate
                 : speech.createdAt().toLocalDate();

@@ -125,13 +125,77 @@ class SpeechReviews {
         if (registered.isPresent()) {
             return registered.get();
         }
-        long id = imports.insert(sha, text, fileName == null || fileName.isBlank() ? null : fileName.strip(),
-                organiser, me.id(), OffsetDateTime.now(clock));
+        String name = fileName == null || fileName.isBlank() ? null : fileName.strip();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Optional<Match> edited = closestRegistered(text, organiser);
+        if (edited.isPresent()) {
+            Match match = edited.get();
+            long id = imports.insertRevision(sha, text, name, organiser, me.id(), now, match.original(),
+                    match.similarity());
+            SpeechImport created = imports.find(id, me.scope()).orElseThrow();
+            events.publishEvent(new AuditRecord("speech.imported", "SpeechImport", Long.toString(id), organiser,
+                    messages.chinese("speech.audit.revision", text.length(), match.original().id(),
+                            percent(created.similarity())), null,
+                    Map.of("fileName", String.valueOf(created.fileName()), "sha256", sha,
+                            "revisionOf", match.original().id(), "similarity", created.similarity())));
+            return created;
+        }
+        long id = imports.insert(sha, text, name, organiser, me.id(), now);
         SpeechImport created = imports.find(id, me.scope()).orElseThrow();
         events.publishEvent(new AuditRecord("speech.imported", "SpeechImport", Long.toString(id), organiser,
-                "导入讲话稿（" + text.length() + " 字）待审核登记", null,
+                messages.chinese("speech.audit.imported", text.length()), null,
                 Map.of("fileName", String.valueOf(created.fileName()), "sha256", sha)));
         return created;
+    }
+
+    /**
+     * The reviewer says an edited copy is another speech after all (a second meeting on the same theme): it leaves
+     * the matched meeting and registers as a meeting of its own. Refused once items were registered from it.
+     */
+    @Transactional
+    SpeechImport registerApart(long importId, int version, LuoshiUser me) {
+        if (!mayRegister(me)) {
+            throw DomainException.forbidden("speech.error.onlySupervisor");
+        }
+        SpeechImport speech = imports.find(importId, me.scope())
+                .orElseThrow(() -> DomainException.notFound("speech.import", importId));
+        if (!speech.revision() || speech.registeredAt() != null) {
+            throw DomainException.conflict("speech.error.notDetachable");
+        }
+        if (!imports.detach(speech.id(), version)) {
+            throw DomainException.staleVersion(messages.get("speech.import"));
+        }
+        events.publishEvent(new AuditRecord("speech.detached", "SpeechImport", Long.toString(speech.id()),
+                speech.organiserUnitId(), messages.chinese("speech.audit.detached", speech.revisionOf()), null,
+                Map.of("revisionOf", speech.revisionOf())));
+        return imports.find(importId, me.scope()).orElseThrow();
+    }
+
+    /** A registered speech and how much of it an edited copy shares. */
+    record Match(SpeechImport original, double similarity) {
+    }
+
+    /**
+     * Two copies sharing this much are one speech edited (a changed line, an added paragraph); different speeches
+     * of one office share a fifth at most, one changed line of a short speech leaves three quarters.
+     */
+    static final double SAME_SPEECH = 0.6;
+
+    /** The organiser's registered speech this text is an edited copy of, if any: the closest above the bar. */
+    Optional<Match> closestRegistered(String text, long organiser) {
+        Match best = null;
+        for (SpeechImport candidate : imports.registeredOfLength(organiser, text.length(), 50)) {
+            double similarity = SpeechIdentity.similarity(text, candidate.text());
+            if (similarity >= SAME_SPEECH && (best == null || similarity > best.similarity())) {
+                best = new Match(candidate, similarity);
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** A share as a whole percentage, rounded down so that 99.9 % never reads as 100 %. */
+    static int percent(Double share) {
+        return share == null ? 0 : (int) Math.floor(share * 100 + 1e-9);
     }
 
     Optional<SpeechImport> find(long id, LuoshiUser me) {
@@ -194,6 +258,9 @@ class SpeechReviews {
         long meetingId;
         if (speech.registered()) {
             meetingId = speech.meetingId();
+            if (speech.revision()) {
+                imports.markRevisionRegistered(speech.id(), now);
+            }
         } else {
             Meeting meeting = meetings.create(new NewMeeting(form.meetingTitle, form.meetingDate, form.occasion,
                     speech.organiserUnitId(), form.speakerRole, speech.text()), me);

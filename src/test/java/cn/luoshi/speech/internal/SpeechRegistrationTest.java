@@ -11,7 +11,6 @@ import cn.luoshi.common.web.Paging;
 import cn.luoshi.org.DemoCity;
 import cn.luoshi.org.LuoshiUser;
 import cn.luoshi.org.OrgUnits;
-import cn.luoshi.project.ProjectSource;
 import cn.luoshi.project.Projects;
 import cn.luoshi.speech.SpeechExtraction;
 import cn.luoshi.speech.SpeechProject;
@@ -21,9 +20,12 @@ import cn.luoshi.task.Meetings;
 import cn.luoshi.task.SourceKind;
 import cn.luoshi.task.TaskSummary;
 import cn.luoshi.task.Tasks;
+import cn.luoshi.testsupport.Api;
 import cn.luoshi.testsupport.LuoshiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +47,10 @@ class SpeechRegistrationTest {
     OrgUnits units;
     @Autowired
     UserDetailsService users;
+    @Autowired
+    JdbcClient jdbc;
+    @LocalServerPort
+    int port;
 
     private LuoshiUser user(String name) {
         return (LuoshiUser) users.loadUserByUsername(name);
@@ -58,6 +64,15 @@ class SpeechRegistrationTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Reads a copy of seed 001 as a speech of its own: the copies differ in one line, so an office would take each
+     * for an edited copy of the first one registered; the test says it is another speech.
+     */
+    private SpeechImport readApart(String text, LuoshiUser office) {
+        SpeechImport read = reviews.read(text, null, office);
+        return read.revision() ? reviews.registerApart(read.id(), read.version(), office) : read;
     }
 
     private RegistrationForm form(SpeechExtraction extraction, String title, String headingPart, long leadUnit) {
@@ -92,7 +107,7 @@ class SpeechRegistrationTest {
         LuoshiUser office = user("duchashi");
         long jtj = units.findByCode(DemoCity.ZJJ).orElseThrow().id();
         String text = seed001("登记测试一");
-        SpeechImport speech = reviews.read(text, "001.txt", office);
+        SpeechImport speech = readApart(text, office);
         SpeechExtraction extraction = reviews.extract(speech.text());
         RegistrationForm form = form(extraction, "登记测试一：都市圈建设推进会", "聚焦交通互联互通", jtj);
         long ticked = form.tasks.stream().filter(i -> i.selected).count();
@@ -155,11 +170,13 @@ class SpeechRegistrationTest {
         LuoshiUser office = user("duchashi");
         long zjj = units.findByCode(DemoCity.ZJJ).orElseThrow().id();
         long otherCity = units.findByCode(DemoCity.PEER_CITY).orElseThrow().id();
-        SpeechImport speech = reviews.read(seed001("登记测试二"), null, office);
+        SpeechImport speech = readApart(seed001("登记测试二"), office);
         SpeechExtraction extraction = reviews.extract(speech.text());
         RegistrationForm form = form(extraction, "登记测试二：都市圈建设推进会", "聚焦创新赋能发展", zjj);
         RegistrationForm.TaskItem last = form.tasks.stream().filter(i -> i.selected).reduce((a, b) -> b).orElseThrow();
         last.leadUnitId = otherCity;
+
+        long airportsBefore = airportProjects(extraction);
 
         assertThatThrownBy(() -> reviews.register(speech.id(), form, office))
                 .isInstanceOf(DomainException.class)
@@ -167,10 +184,16 @@ class SpeechRegistrationTest {
 
         assertThat(meetings.list("登记测试二", office, Paging.of(0, 20)).totalElements()).isZero();
         assertThat(reviews.find(speech.id(), office).orElseThrow().registered()).isFalse();
+        // The project ticked beside the refused task was not kept either: as many projects carry its key as before.
+        assertThat(airportProjects(extraction)).isEqualTo(airportsBefore);
+    }
+
+    /** Projects registered from any meeting under the key of seed 001's 花湖机场高速. */
+    private long airportProjects(SpeechExtraction extraction) {
         SpeechProject airport = extraction.projects().stream().filter(p -> p.name().equals("花湖机场高速"))
                 .findFirst().orElseThrow();
-        assertThat(projects.findBySource(new ProjectSource(speech.id(), SpeechReviews.projectKey(airport))))
-                .isEmpty();
+        return jdbc.sql("select count(*) from project where source_key = ?")
+                .param(SpeechReviews.projectKey(airport)).query(Long.class).single();
     }
 
     @Test
@@ -178,7 +201,105 @@ class SpeechRegistrationTest {
         assertThatThrownBy(() -> reviews.read("一、抓好项目建设\n要加快推进。", null, user("gxj")))
                 .isInstanceOf(DomainException.class)
                 .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("speech.error.onlySupervisor"));
-        SpeechImport mine = reviews.read(seed001("登记测试三"), null, user("duchashi"));
+        SpeechImport mine = readApart(seed001("登记测试三"), user("duchashi"));
         assertThat(reviews.find(mine.id(), user("jnq"))).isEmpty();
+    }
+
+    @Test
+    void anEditedCopyFindsItsMeetingAndRegistersOnlyWhatChanged() {
+        LuoshiUser office = user("duchashi");
+        long jtj = units.findByCode(DemoCity.ZJJ).orElseThrow().id();
+        String text = seed001("修改稿测试");
+        SpeechImport speech = readApart(text, office);
+        RegistrationOutcome first = reviews.register(speech.id(),
+                form(reviews.extract(speech.text()), "修改稿测试：都市圈建设推进会", "聚焦交通互联互通", jtj), office);
+        assertThat(first.tasksCreated()).isEqualTo(4);
+
+        // The office changes one word of the third transport point (进一步 → 加快) and adds spaces, then imports it.
+        String edited = text.replace("进一步做大做强", "加快做大做强").replace("\n", " \n");
+        assertThat(edited).isNotEqualTo(text);
+        SpeechImport copy = reviews.read(edited, "001-edited.txt", office);
+        assertThat(copy.id()).isNotEqualTo(speech.id());
+        assertThat(copy.revisionOf()).isEqualTo(speech.id());
+        assertThat(copy.meetingId()).isEqualTo(first.meetingId());
+        // Three characters became two in a text of over 5,000: at most 7 five-character runs lost and 6 gained,
+        // (N - 7) / (N + 6) is above 0.99, and the share is rounded down.
+        assertThat(SpeechReviews.percent(copy.similarity())).isEqualTo(99);
+        // Its review page says so, and names the registered point this copy no longer has word for word.
+        String page = Api.as(port, "duchashi").get("/speech/imports/" + copy.id()).body();
+        assertThat(page).contains("此稿是已登记讲话稿的修改稿（内容相同 99%），归入原会议。")
+                .contains("以下 1 项任务由原稿登记、此稿中已无相同内容（已改动或删去），保持原样：")
+                .contains("不是修改稿，作为另一篇讲话登记");
+
+        // Registering the same four ticks adds the changed point and finds the other three.
+        RegistrationOutcome second = reviews.register(copy.id(),
+                form(reviews.extract(copy.text()), "ignored", "聚焦交通互联互通", jtj), office);
+        assertThat(second.meetingCreated()).isFalse();
+        assertThat(second.meetingId()).isEqualTo(first.meetingId());
+        assertThat(second.tasksCreated()).isEqualTo(1);
+        assertThat(second.tasksExisting()).isEqualTo(3);
+        assertThat(tasks.bySource(SourceKind.MEETING, first.meetingId(), office)).hasSize(5);
+        assertThat(meetings.list("修改稿测试", office, Paging.of(0, 20)).totalElements()).isEqualTo(1);
+
+        // The same edited copy again is that copy; once items were registered from it, it stays with the meeting.
+        assertThat(reviews.read(edited, null, office).id()).isEqualTo(copy.id());
+        assertThatThrownBy(() -> reviews.registerApart(copy.id(), reviews.find(copy.id(), office).orElseThrow()
+                .version(), office))
+                .isInstanceOf(DomainException.class)
+                .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("speech.error.notDetachable"));
+    }
+
+    @Test
+    void anotherSpeechOrAnotherOfficesCopyIsNotAnEditedCopy() {
+        LuoshiUser office = user("duchashi");
+        long jtj = units.findByCode(DemoCity.ZJJ).orElseThrow().id();
+        SpeechImport speech = readApart(seed001("他稿测试"), office);
+        reviews.register(speech.id(), form(reviews.extract(speech.text()), "他稿测试：都市圈建设推进会",
+                "聚焦交通互联互通", jtj), office);
+
+        SpeechImport other = reviews.read(seed("002_674bafecfc7f2a1b.txt") + "\n（他稿测试）\n", null, office);
+        assertThat(other.revision()).isFalse();
+        assertThat(other.registered()).isFalse();
+        assertThat(SpeechIdentity.similarity(speech.text(), other.text())).isLessThan(SpeechReviews.SAME_SPEECH);
+    }
+
+    @Test
+    void anEditedCopyTheReviewerCallsAnotherSpeechBecomesAMeetingOfItsOwn() {
+        LuoshiUser office = user("duchashi");
+        long jtj = units.findByCode(DemoCity.ZJJ).orElseThrow().id();
+        SpeechImport speech = readApart(seed001("另稿测试甲"), office);
+        RegistrationOutcome first = reviews.register(speech.id(), form(reviews.extract(speech.text()),
+                "另稿测试甲：都市圈建设推进会", "聚焦交通互联互通", jtj), office);
+
+        SpeechImport copy = reviews.read(seed001("另稿测试乙"), null, office);
+        assertThat(copy.revision()).isTrue();
+        assertThatThrownBy(() -> reviews.registerApart(copy.id(), copy.version() + 1, office))
+                .isInstanceOf(DomainException.class)
+                .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("error.staleVersion"));
+        SpeechImport apart = reviews.registerApart(copy.id(), copy.version(), office);
+        assertThat(apart.registered()).isFalse();
+        assertThat(apart.revision()).isFalse();
+        RegistrationOutcome second = reviews.register(apart.id(), form(reviews.extract(apart.text()),
+                "另稿测试乙：都市圈建设推进会", "聚焦交通互联互通", jtj), office);
+        assertThat(second.meetingCreated()).isTrue();
+        assertThat(second.meetingId()).isNotEqualTo(first.meetingId());
+        assertThat(second.tasksCreated()).isEqualTo(4);
+    }
+
+    @Test
+    void similarityIsTheShareOfFiveCharacterRunsBothTextsHave() {
+        // 一二三四五 and 二三四五六 against 一二三四五 and 二三四五七: one run shared of three.
+        assertThat(SpeechIdentity.similarity("一二三四五六", "一二三四五七")).isEqualTo(1.0 / 3);
+        assertThat(SpeechIdentity.similarity("一二三 四五六", "一二三四五六\n")).isEqualTo(1.0);
+        assertThat(SpeechIdentity.similarity("一二三四五", "六七八九十")).isZero();
+        assertThat(SpeechIdentity.similarity("短句", "短句")).isEqualTo(1.0);
+    }
+
+    private static String seed(String name) {
+        try (InputStream in = SpeechRegistrationTest.class.getResourceAsStream("/speech/seeds/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -12,9 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param adminPassword password of the first admin account; blank means generate one
  * @param demo          load the demo city; null means "only on the embedded database"
  * @param zone          the time zone dates and deadlines are reckoned in
+ * @param demoPassword  password of the demo city's users; blank means generate one (never the admin's)
  */
 @ConfigurationProperties("luoshi")
-public record LuoshiProperties(Path dataDir, String adminPassword, Boolean demo, ZoneId zone) {
+public record LuoshiProperties(Path dataDir, String adminPassword, Boolean demo, ZoneId zone,
+                               String demoPassword) {
 
     public LuoshiProperties {
         dataDir = dataDir == null ? Path.of("data") : dataDir;

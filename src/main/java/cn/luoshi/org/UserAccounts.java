@@ -16,7 +16,9 @@ import cn.luoshi.common.error.FieldProblem;
 import cn.luoshi.common.events.AuditRecord;
 import cn.luoshi.common.web.PageResponse;
 import cn.luoshi.common.web.Paging;
+import cn.luoshi.org.internal.InitialPassword;
 import cn.luoshi.org.internal.OrgUnitRepository;
+import cn.luoshi.org.internal.PasswordPolicy;
 import cn.luoshi.org.internal.UserRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,10 +40,13 @@ public class UserAccounts {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ObjectProvider<EnterpriseRegister> register;
+    private final InitialPassword initialPassword;
 
     UserAccounts(UserRepository users, OrgUnitRepository units, PasswordEncoder passwords,
-                 ApplicationEventPublisher events, Clock clock, ObjectProvider<EnterpriseRegister> register) {
+                 ApplicationEventPublisher events, Clock clock, ObjectProvider<EnterpriseRegister> register,
+                 InitialPassword initialPassword) {
         this.register = register;
+        this.initialPassword = initialPassword;
         this.users = users;
         this.units = units;
         this.passwords = passwords;
@@ -80,11 +85,18 @@ public class UserAccounts {
         } else if (users.findByUsername(cmd.username()).isPresent()) {
             problems.add(new FieldProblem("username", "org.error.usernameTaken", cmd.username()));
         }
-        checkPassword(cmd.password(), "password", problems);
+        checkPassword(cmd.password(), cmd.username(), "password", problems);
         if (!problems.isEmpty()) {
             throw DomainException.invalidFields(problems);
         }
         return insert(cmd);
+    }
+
+    /** For the demo city: trusted input, no actor, the demo users' own password (never the admin's). */
+    @Transactional
+    public UserAccount createDemo(NewUser cmd) {
+        return insert(new NewUser(cmd.username(), cmd.displayName(), initialPassword.demoValue(), cmd.unitId(),
+                cmd.scopeUnitId(), cmd.roles(), cmd.creditCode(), cmd.phone()));
     }
 
     /** For bootstrap and demo data: trusted input, no actor. */
@@ -142,7 +154,7 @@ public class UserAccounts {
         requireAdmin(actor);
         UserAccount user = get(id, actor.scope());
         List<FieldProblem> problems = new ArrayList<>();
-        checkPassword(newPassword, "password", problems);
+        checkPassword(newPassword, user.username(), "password", problems);
         if (!problems.isEmpty()) {
             throw DomainException.invalidFields(problems);
         }
@@ -164,7 +176,7 @@ public class UserAccounts {
         if (currentPassword == null || !passwords.matches(currentPassword, stored.passwordHash())) {
             problems.add(new FieldProblem("currentPassword", "org.error.wrongPassword"));
         }
-        checkPassword(newPassword, "newPassword", problems);
+        checkPassword(newPassword, actor.getUsername(), "newPassword", problems);
         if (!problems.isEmpty()) {
             throw DomainException.invalidFields(problems);
         }
@@ -236,11 +248,13 @@ public class UserAccounts {
         }
     }
 
-    private static void checkPassword(String password, String field, List<FieldProblem> problems) {
+    private static void checkPassword(String password, String username, String field, List<FieldProblem> problems) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             problems.add(new FieldProblem(field, "org.error.passwordTooShort", MIN_PASSWORD_LENGTH));
         } else if (password.chars().noneMatch(Character::isLetter) || password.chars().noneMatch(Character::isDigit)) {
             problems.add(new FieldProblem(field, "org.error.passwordWeak"));
+        } else {
+            PasswordPolicy.refusal(password, username).ifPresent(code -> problems.add(new FieldProblem(field, code)));
         }
     }
 

@@ -37,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class AppealBenchmark {
 
     private static final String PASSWORD = "Bench2026x";
+    private static final String DEMO_PASSWORD = "Bench2026demo";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private AppealBenchmark() {
@@ -52,7 +53,8 @@ public final class AppealBenchmark {
             deleteTree(data);
         }
         ConfigurableApplicationContext app = SpringApplication.run(LuoshiApplication.class,
-                "--luoshi.data-dir=" + data, "--luoshi.admin-password=" + PASSWORD, "--luoshi.demo=true",
+                "--luoshi.data-dir=" + data, "--luoshi.admin-password=" + PASSWORD,
+                "--luoshi.demo-password=" + DEMO_PASSWORD, "--luoshi.demo=true",
                 "--server.port=0", "--luoshi.appeals.public-limit=100000000", "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off");
         try {
@@ -172,7 +174,7 @@ public final class AppealBenchmark {
     }
 
     private static void time(HttpClient client, String base, String user, String path, int runs) throws Exception {
-        String auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD)
+        String auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + ("admin".equals(user) ? PASSWORD : DEMO_PASSWORD))
                 .getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth).GET()
                 .build();

@@ -36,7 +36,7 @@ class AuthenticationTest {
 
     @Test
     void wrongPasswordIsRefusedWithoutAskingTheBrowserForBasicCredentials() {
-        Api.Response response = Api.as(port, "admin", "wrong-password").get("/api/v1/me");
+        Api.Response response = Api.as(port, "admin", "wrong-password").from("192.0.2.51").get("/api/v1/me");
         assertThat(response.status()).isEqualTo(401);
     }
 
@@ -47,7 +47,18 @@ class AuthenticationTest {
         assertThat(me.json().path("roles").toString()).contains("ADMIN");
         String hash = jdbc.sql("select password_hash from app_user where username = 'admin'").query(String.class)
                 .single();
-        assertThat(hash).startsWith("{bcrypt}").doesNotContain(Api.PASSWORD);
+        assertThat(hash).startsWith("{bcrypt}").doesNotContain(Api.ADMIN_PASSWORD);
+    }
+
+    @Test
+    void demoUsersDoNotShareTheAdministratorsPassword() {
+        String at = "192.0.2.52";
+        assertThat(Api.as(port, "duchashi", Api.ADMIN_PASSWORD).from(at).get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(Api.as(port, "jtysj.jb", Api.ADMIN_PASSWORD).from(at).get("/api/v1/me").status())
+                .as("unit staff of the demo").isEqualTo(401);
+        assertThat(Api.as(port, "jtysj.jb", Api.PASSWORD).get("/api/v1/me").status()).isEqualTo(200);
+        assertThat(Api.as(port, "admin", Api.PASSWORD).from(at).get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(Api.as(port, "duchashi", Api.PASSWORD).get("/api/v1/me").status()).isEqualTo(200);
     }
 
     @Test
@@ -85,7 +96,7 @@ class AuthenticationTest {
         String base = "http://localhost:" + port;
         HttpResponse<String> withoutToken = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + Api.PASSWORD)).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + Api.ADMIN_PASSWORD)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(withoutToken.statusCode()).isEqualTo(403);
 
@@ -94,7 +105,7 @@ class AuthenticationTest {
         String token = page.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
         HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + Api.PASSWORD + "&_csrf="
+                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + Api.ADMIN_PASSWORD + "&_csrf="
                         + token)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location").orElse("")).endsWith("/");

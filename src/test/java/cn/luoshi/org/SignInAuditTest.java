@@ -1,8 +1,5 @@
 package cn.luoshi.org;
 
-import java.time.Duration;
-import java.time.ZonedDateTime;
-
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,14 +49,15 @@ class SignInAuditTest {
     }
 
     /** Signs in on the form; returns where the form sends the browser. */
-    String formSignIn(String username, String password) throws Exception {
+    String formSignIn(String username, String password, String address) throws Exception {
         HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         String base = "http://localhost:" + port;
-        String page = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+        String page = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("X-Forwarded-For", address).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         String csrf = page.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", address)
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + password
                         + "&_csrf=" + csrf)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(302);
@@ -74,23 +72,26 @@ class SignInAuditTest {
     @Test
     void formAndBasicSignInsAreAuditedWithTheSourceAddress() throws Exception {
         UserAccount user = user("audit-signin");
-        assertThat(formSignIn(user.username(), Api.PASSWORD)).doesNotContain("error");
-        assertThat(formSignIn(user.username(), "Wrong2026x")).endsWith("/login?error");
+        // The client at 192.0.2.41 behind the local reverse proxy; the test's own calls come from 127.0.0.1.
+        String at = "192.0.2.41";
+        assertThat(formSignIn(user.username(), Api.PASSWORD, at)).doesNotContain("error");
+        assertThat(formSignIn(user.username(), "Wrong2026x", at)).endsWith("/login?error");
         assertThat(Api.as(port, user.username()).get("/api/v1/me").status()).isEqualTo(200);
         // An API client's next calls within the hour are not sign-ins of their own.
         assertThat(Api.as(port, user.username()).get("/api/v1/me").status()).isEqualTo(200);
         assertThat(Api.as(port, user.username()).get("/api/v1/tasks").status()).isEqualTo(200);
-        assertThat(Api.as(port, user.username(), "Wrong2026y").get("/api/v1/me").status()).isEqualTo(401);
-        assertThat(Api.as(port, "no-such-user-audit", "Wrong2026z").get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(Api.as(port, user.username(), "Wrong2026y").from(at).get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(Api.as(port, "no-such-user-audit", "Wrong2026z").from(at).get("/api/v1/me").status())
+                .isEqualTo(401);
 
         assertThat(summaries("org.signIn.succeeded", "%「audit-signin」%")).containsExactly(
-                "用户「audit-signin」登录成功（登录页），来源地址 127.0.0.1",
+                "用户「audit-signin」登录成功（登录页），来源地址 192.0.2.41",
                 "用户「audit-signin」登录成功（HTTP Basic），来源地址 127.0.0.1");
         assertThat(summaries("org.signIn.failed", "%「audit-signin」%")).containsExactly(
-                "用户名「audit-signin」登录失败（登录页，用户名或密码错误），来源地址 127.0.0.1",
-                "用户名「audit-signin」登录失败（HTTP Basic，用户名或密码错误），来源地址 127.0.0.1");
+                "用户名「audit-signin」登录失败（登录页，用户名或密码错误），来源地址 192.0.2.41",
+                "用户名「audit-signin」登录失败（HTTP Basic，用户名或密码错误），来源地址 192.0.2.41");
         assertThat(summaries("org.signIn.failed", "%「no-such-user-audit」%")).containsExactly(
-                "用户名「no-such-user-audit」登录失败（HTTP Basic，用户名或密码错误），来源地址 127.0.0.1");
+                "用户名「no-such-user-audit」登录失败（HTTP Basic，用户名或密码错误），来源地址 192.0.2.41");
         // The successful sign-ins name the user as actor and belong to the user's unit.
         assertThat(jdbc.sql("""
                         select count(*) from audit_event where action = 'org.signIn.succeeded' and actor = ?
@@ -111,13 +112,18 @@ class SignInAuditTest {
     }
 
     @Test
-    void aLockedAccountSeesThePlainLockedMessageOnTheForm() throws Exception {
+    void aSignInThatMustWaitSeesThePlainMessageOnTheForm() throws Exception {
         UserAccount user = user("audit-locked");
+        String at = "192.0.2.42";
         for (int i = 0; i < 5; i++) {
-            assertThat(Api.as(port, user.username(), "Wrong2026" + i).get("/api/v1/me").status()).isEqualTo(401);
+            assertThat(Api.as(port, user.username(), "Wrong2026" + i).from(at).get("/api/v1/me").status())
+                    .isEqualTo(401);
         }
-        assertThat(formSignIn(user.username(), Api.PASSWORD)).endsWith("/login?locked");
+        assertThat(formSignIn(user.username(), Api.PASSWORD, at)).endsWith("/login?locked");
         assertThat(summaries("org.signIn.failed", "%「audit-locked」%登录页%")).containsExactly(
-                "用户名「audit-locked」登录失败（登录页，账号暂时锁定），来源地址 127.0.0.1");
+                "用户名「audit-locked」登录失败（登录页，登录失败过多，需等待后再试），来源地址 192.0.2.42");
+        // From another address the account signs in: a stranger's guesses do not lock its owner out.
+        assertThat(formSignIn(user.username(), Api.PASSWORD, "192.0.2.43")).doesNotContain("error")
+                .doesNotContain("locked");
     }
 }

@@ -31,7 +31,7 @@ import cn.luoshi.testsupport.Api;
  * {@code GET /api/v1/tasks} with typical filters as the city's supervision office, a department and a district.
  *
  * <pre>
- * LUOSHI_DATA_DIR=/tmp/bench LUOSHI_ADMIN_PASSWORD=TestAdmin2026 PORT=8093 java -jar target/luoshi-*.jar
+ * LUOSHI_DATA_DIR=/tmp/bench LUOSHI_ADMIN_PASSWORD=TestAdmin2026 LUOSHI_DEMO_PASSWORD=TestDemo2026 PORT=8093 java -jar target/luoshi-*.jar
  * java -cp target/test-classes:target/classes:$(cat cp.txt) cn.luoshi.task.TaskListBenchmark 8093 /tmp/bench
  * </pre>
  */

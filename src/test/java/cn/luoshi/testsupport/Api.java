@@ -17,20 +17,42 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Api {
 
-    public static final String PASSWORD = "TestAdmin2026";
+    /** The demo users' password in tests (luoshi.demo-password), also given to the accounts tests create. */
+    public static final String PASSWORD = "TestDemo2026";
+    /** The first administrator's password in tests (luoshi.admin-password); the demo users do not share it. */
+    public static final String ADMIN_PASSWORD = "TestAdmin2026";
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String base;
     private final String authorization;
+    private final String forwardedFor;
 
     private Api(int port, String authorization) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port, authorization, null);
+    }
+
+    private Api(String base, String authorization, String forwardedFor) {
+        this.base = base;
         this.authorization = authorization;
+        this.forwardedFor = forwardedFor;
+    }
+
+    /**
+     * The same calls as a client at this address, behind the local reverse proxy the test server trusts (sign-in
+     * throttling counts per address, so tests that fail sign-ins on purpose do it from addresses of their own).
+     */
+    public Api from(String address) {
+        return new Api(base, authorization, address);
     }
 
     public static Api as(int port, String username) {
-        return as(port, username, PASSWORD);
+        return as(port, username, passwordOf(username));
+    }
+
+    /** The password a test signs in with: the administrator's for {@code admin}, the shared one for the others. */
+    public static String passwordOf(String username) {
+        return "admin".equals(username) ? ADMIN_PASSWORD : PASSWORD;
     }
 
     public static Api as(int port, String username, String password) {
@@ -97,6 +119,9 @@ public final class Api {
                 .timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
         if (authorization != null) {
             builder.header("Authorization", authorization);
+        }
+        if (forwardedFor != null) {
+            builder.header("X-Forwarded-For", forwardedFor);
         }
         return builder;
     }

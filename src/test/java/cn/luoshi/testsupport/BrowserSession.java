@@ -38,7 +38,7 @@ public final class BrowserSession implements AutoCloseable {
                 .setViewportSize(width, height)).newPage();
         page.navigate(baseUrl + "/login");
         page.fill("#username", username);
-        page.fill("#password", Api.PASSWORD);
+        page.fill("#password", Api.passwordOf(username));
         page.click("#login-form button[type=submit]");
         page.waitForURL(url -> url.equals(baseUrl + "/") || url.equals(baseUrl + "/cockpit"));
         return page;

@@ -45,6 +45,19 @@ public class PublicIntakeGuard {
         }
     }
 
+    public long windowMinutes() {
+        return window.toMinutes();
+    }
+
+    public int limit() {
+        return limit;
+    }
+
+    /** Whether the address has used up its filings for now; asked before an upload is read, counting nothing. */
+    public boolean isOverLimit(String address) {
+        return limiter.count(INTAKE, address, window) >= limit;
+    }
+
     public void checkLookup(String address) {
         if (!limiter.tryAcquire(LOOKUP, address, lookupLimit, window)) {
             throw new DomainException(HttpStatus.TOO_MANY_REQUESTS, "appeal.error.tooManyLookups");

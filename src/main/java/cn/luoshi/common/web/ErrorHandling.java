@@ -145,9 +145,25 @@ class ErrorHandling {
             return respond(request, response, HttpStatus.BAD_REQUEST, "error.nulCharacter", new Object[0],
                     List.of());
         }
+        if (brokenBody(e)) {
+            // The body ended early or stalled (a client that announced more than it sent): its fields are unreadable.
+            return respond(request, response, HttpStatus.BAD_REQUEST, "error.badUpload", new Object[0], List.of());
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(request, response, HttpStatus.INTERNAL_SERVER_ERROR, "error.internal", new Object[0],
                 List.of());
+    }
+
+    /** A request body the container could not read to its end while parsing a form or an upload. */
+    static boolean brokenBody(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.apache.tomcat.util.http.InvalidParameterException
+                    || t instanceof org.apache.tomcat.util.http.fileupload.FileUploadException
+                    || t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** PostgreSQL refuses U+0000 in text: SQLSTATE 22021, "invalid byte sequence for encoding UTF8: 0x00". */

@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -83,6 +84,15 @@ class NulGuard implements WebMvcConfigurer {
     @Order(Ordered.HIGHEST_PRECEDENCE + 20)
     static class JsonBodyCheck extends OncePerRequestFilter {
 
+        /** No JSON body this system takes comes near this; a larger one is refused before it is read. */
+        static final int MAX_JSON_BYTES = 10 * 1024 * 1024;
+
+        private final Messages messages;
+
+        JsonBodyCheck(Messages messages) {
+            this.messages = messages;
+        }
+
         @Override
         protected boolean shouldNotFilter(HttpServletRequest request) {
             String type = request.getContentType();
@@ -92,7 +102,18 @@ class NulGuard implements WebMvcConfigurer {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            byte[] body = request.getInputStream().readAllBytes();
+            if (request.getContentLengthLong() > MAX_JSON_BYTES) {
+                EarlyRefusal.send(request, response, HttpStatus.CONTENT_TOO_LARGE, "error.jsonTooLarge", messages,
+                        MAX_JSON_BYTES / 1024 / 1024);
+                return;
+            }
+            // Without a stated length (chunked), read one byte past the limit to know it was passed.
+            byte[] body = request.getInputStream().readNBytes(MAX_JSON_BYTES + 1);
+            if (body.length > MAX_JSON_BYTES) {
+                EarlyRefusal.send(request, response, HttpStatus.CONTENT_TOO_LARGE, "error.jsonTooLarge", messages,
+                        MAX_JSON_BYTES / 1024 / 1024);
+                return;
+            }
             if (jsonHasNul(body)) {
                 request.setAttribute(FOUND, Boolean.TRUE);
             }

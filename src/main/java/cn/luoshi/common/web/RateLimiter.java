@@ -66,6 +66,18 @@ public class RateLimiter {
         }
     }
 
+    /** When the key's newest event within the window happened, if it had one. */
+    public java.util.Optional<Instant> latest(String bucket, String key, Duration window) {
+        Deque<Instant> times = events.get(bucket + '|' + key);
+        if (times == null) {
+            return java.util.Optional.empty();
+        }
+        synchronized (times) {
+            prune(times, clock.instant().minus(window));
+            return java.util.Optional.ofNullable(times.peekLast());
+        }
+    }
+
     public void reset(String bucket, String key) {
         events.remove(bucket + '|' + key);
     }

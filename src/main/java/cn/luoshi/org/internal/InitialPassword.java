@@ -9,8 +9,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * The password given to the first admin (and to the demo users): {@code LUOSHI_ADMIN_PASSWORD}, or else one generated
- * for this start and printed once in the log. There is no built-in default password.
+ * The password given to the first admin, {@code LUOSHI_ADMIN_PASSWORD}, and the one the demo city's users share,
+ * {@code LUOSHI_DEMO_PASSWORD}; each one not set is generated for this start and printed once in the log. There is no
+ * built-in default password, and the demo users never share the admin's: anyone shown the demo would otherwise hold
+ * the administrator's password.
  */
 @Component
 public class InitialPassword {
@@ -19,10 +21,38 @@ public class InitialPassword {
     private static final String SYMBOLS = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
 
     private final String configured;
+    private final String configuredDemo;
     private String generated;
+    private String generatedDemo;
 
     public InitialPassword(LuoshiProperties properties) {
         this.configured = properties.adminPassword();
+        this.configuredDemo = properties.demoPassword();
+        if (StringUtils.hasText(configured) && configured.equals(configuredDemo)) {
+            throw new IllegalStateException(
+                    "LUOSHI_DEMO_PASSWORD must differ from LUOSHI_ADMIN_PASSWORD: the demo users are shown to others");
+        }
+    }
+
+    /** The demo users' password: the configured one, or one generated for this start and printed once. */
+    public synchronized String demoValue() {
+        if (StringUtils.hasText(configuredDemo)) {
+            return configuredDemo;
+        }
+        if (generatedDemo == null) {
+            generatedDemo = generate();
+            log.warn("""
+
+                    ================================================================
+                      落实 Luoshi: no LUOSHI_DEMO_PASSWORD was set, so one was generated.
+                      Sign in as the demo users (duchashi, gxj, leader …) with:
+
+                          {}
+
+                      It is shown only this once.
+                    ================================================================""", generatedDemo);
+        }
+        return generatedDemo;
     }
 
     public synchronized String value() {
@@ -35,7 +65,7 @@ public class InitialPassword {
 
                     ================================================================
                       落实 Luoshi: no LUOSHI_ADMIN_PASSWORD was set, so one was generated.
-                      Sign in as 'admin' (and the demo users) with this password:
+                      Sign in as 'admin' with this password:
 
                           {}
 

@@ -1,5 +1,8 @@
 package cn.luoshi.org.internal;
 
+import java.util.Set;
+
+import cn.luoshi.org.DataScope;
 import cn.luoshi.org.LuoshiUser;
 import cn.luoshi.org.UserAccount;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -20,13 +23,24 @@ class LuoshiUserDetailsService implements UserDetailsService {
     }
 
     /**
-     * Loads the user for a password check. A throttled account comes back marked locked, so that the sign-in check
-     * refuses it as locked (a plain message, no internal error) before its password is even tried.
+     * Loads the user for a password check. A sign-in that has to wait comes back marked locked, so that the check
+     * refuses it as locked (a plain message, no internal error) before its password is even tried; a name that does
+     * not exist comes back the same way then, so waiting does not tell which names exist.
      */
     @Override
     public LuoshiUser loadUserByUsername(String username) {
-        LuoshiUser user = loadForToken(username);
-        return throttle.isLocked(username) ? user.withSignInLocked() : user;
+        boolean throttled = throttle.isThrottled(username);
+        var stored = users.findByUsername(username);
+        if (stored.isEmpty()) {
+            if (throttled) {
+                return new LuoshiUser(-1, username, username, null, null, Set.of(), DataScope.none(), true,
+                        null).withSignInLocked();
+            }
+            throw new UsernameNotFoundException(username);
+        }
+        LuoshiUser user = toPrincipal(stored.get().account(), stored.get().passwordHash(),
+                stored.get().credentialsVersion());
+        return throttled ? user.withSignInLocked() : user;
     }
 
     /** Loads the owner of a valid API token (the password throttle does not apply to tokens). */

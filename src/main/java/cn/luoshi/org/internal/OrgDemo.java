@@ -18,12 +18,10 @@ class OrgDemo implements DemoContributor {
 
     private final OrgUnits units;
     private final UserAccounts accounts;
-    private final InitialPassword password;
 
-    OrgDemo(OrgUnits units, UserAccounts accounts, InitialPassword password) {
+    OrgDemo(OrgUnits units, UserAccounts accounts) {
         this.units = units;
         this.accounts = accounts;
-        this.password = password;
     }
 
     @Override
@@ -99,12 +97,12 @@ class OrgDemo implements DemoContributor {
     private void user(String username, String displayName, String unitCode, String scopeCode, Role role) {
         Long unitId = units.findByCode(unitCode).orElseThrow().id();
         Long scopeId = scopeCode == null ? null : units.findByCode(scopeCode).orElseThrow().id();
-        accounts.createSystem(new NewUser(username, displayName, password.value(), unitId, scopeId, Set.of(role),
+        accounts.createDemo(new NewUser(username, displayName, null, unitId, scopeId, Set.of(role),
                 null, null));
     }
 
     private void enterprise(String username, String displayName, String creditCode) {
-        accounts.createSystem(new NewUser(username, displayName, password.value(), null, null,
+        accounts.createDemo(new NewUser(username, displayName, null, null, null,
                 Set.of(Role.ENTERPRISE), creditCode, null));
     }
 }

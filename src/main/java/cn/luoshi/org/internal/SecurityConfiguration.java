@@ -80,6 +80,11 @@ class SecurityConfiguration {
     }
 
     @Bean
+    EvenTimedSignIn passwordSignIn(LuoshiUserDetailsService users, PasswordEncoder encoder) {
+        return new EvenTimedSignIn(users, encoder);
+    }
+
+    @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<PublicEndpoint> declaredPublic,
                                             ApiTokens tokens, LuoshiUserDetailsService users,
                                             UserRepository accounts, Messages messages) throws Exception {

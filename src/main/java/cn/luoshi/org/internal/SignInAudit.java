@@ -94,7 +94,7 @@ class SignInAudit {
         Authentication auth = event.getAuthentication();
         String name = printable(auth.getName());
         var known = name.isEmpty() ? null : users.findByUsername(name).orElse(null);
-        String reason = event.getException() instanceof LockedException ? "账号暂时锁定" : "用户名或密码错误";
+        String reason = event.getException() instanceof LockedException ? "登录失败过多，需等待后再试" : "用户名或密码错误";
         events.publishEvent(new AuditRecord("org.signIn.failed", "User",
                 known == null ? null : String.valueOf(known.account().id()),
                 known == null ? null : known.account().unitId(),

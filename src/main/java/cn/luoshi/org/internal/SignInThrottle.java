@@ -1,46 +1,129 @@
 package cn.luoshi.org.internal;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 
 import cn.luoshi.common.web.RateLimiter;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Locks an account for a quarter of an hour after five wrong passwords in a row within that time, so passwords
- * cannot be guessed by trying; a successful sign-in clears the count.
+ * Slows password guessing without letting a stranger lock anyone out. Wrong passwords are counted three ways over a
+ * quarter of an hour: for one name from one address, for one address over all names (a spray), and for one name
+ * from all addresses (many machines guessing one account). Past a count's free tries each further try waits for a
+ * pause after the last failure that doubles with every failure, from 30 seconds up to 15 minutes; there is no hard
+ * lock. Guessing the administrator's name from one address therefore slows that address only: the administrator
+ * signs in from another. Names that do not exist are counted like those that do, so the answers do not tell them
+ * apart. A success clears the count of its name and address.
  */
 @Component
 class SignInThrottle {
 
-    static final int MAX_FAILURES = 5;
     static final Duration WINDOW = Duration.ofMinutes(15);
-    private static final String BUCKET = "sign-in-failures";
+    static final Duration FIRST_PAUSE = Duration.ofSeconds(30);
+    static final Duration LONGEST_PAUSE = Duration.ofMinutes(15);
 
-    private final RateLimiter limiter;
+    /** One way of counting: the key it counts by and how many failures within the window are free. */
+    enum Count {
+        NAME_FROM_ADDRESS(5), ADDRESS(20), NAME(100);
 
-    SignInThrottle(RateLimiter limiter) {
-        this.limiter = limiter;
+        final int freeFailures;
+
+        Count(int freeFailures) {
+            this.freeFailures = freeFailures;
+        }
+
+        String key(String name, String address) {
+            return switch (this) {
+                case NAME_FROM_ADDRESS -> name + "@" + address;
+                case ADDRESS -> address;
+                case NAME -> name;
+            };
+        }
     }
 
-    boolean isLocked(String username) {
-        return limiter.count(BUCKET, key(username), WINDOW) >= MAX_FAILURES;
+    private static final String BUCKET = "sign-in-failures-";
+
+    private final RateLimiter limiter;
+    private final Clock clock;
+
+    SignInThrottle(RateLimiter limiter, Clock clock) {
+        this.limiter = limiter;
+        this.clock = clock;
+    }
+
+    /** How long a sign-in as this name from this address must still wait; empty when it may try now. */
+    Optional<Duration> waitFor(String username, String address) {
+        String name = name(username);
+        Instant now = clock.instant();
+        Duration longest = Duration.ZERO;
+        for (Count count : Count.values()) {
+            String key = count.key(name, address);
+            int failures = limiter.count(BUCKET + count, key, WINDOW);
+            if (failures < count.freeFailures) {
+                continue;
+            }
+            Instant last = limiter.latest(BUCKET + count, key, WINDOW).orElse(now);
+            Duration left = Duration.between(now, last.plus(pause(failures - count.freeFailures)));
+            if (left.compareTo(longest) > 0) {
+                longest = left;
+            }
+        }
+        return longest.isPositive() ? Optional.of(longest) : Optional.empty();
+    }
+
+    /** Whether the sign-in now under way (the current request's address) has to wait. */
+    boolean isThrottled(String username) {
+        return waitFor(username, currentAddress()).isPresent();
+    }
+
+    /** The pause after the free tries: 30 s after the first failure beyond them, doubling, at most 15 minutes. */
+    static Duration pause(int failuresBeyondFree) {
+        if (failuresBeyondFree >= 5) {
+            return LONGEST_PAUSE;
+        }
+        Duration pause = FIRST_PAUSE.multipliedBy(1L << failuresBeyondFree);
+        return pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause;
     }
 
     @EventListener
     void onFailure(AuthenticationFailureBadCredentialsEvent event) {
-        limiter.record(BUCKET, key(event.getAuthentication().getName()), WINDOW);
+        String name = name(event.getAuthentication().getName());
+        String address = address(event.getAuthentication());
+        for (Count count : Count.values()) {
+            limiter.record(BUCKET + count, count.key(name, address), WINDOW);
+        }
     }
 
     @EventListener
     void onSuccess(AuthenticationSuccessEvent event) {
-        limiter.reset(BUCKET, key(event.getAuthentication().getName()));
+        String name = name(event.getAuthentication().getName());
+        limiter.reset(BUCKET + Count.NAME_FROM_ADDRESS, Count.NAME_FROM_ADDRESS.key(name,
+                address(event.getAuthentication())));
     }
 
-    private static String key(String username) {
-        return username == null ? "" : username.toLowerCase(Locale.ROOT);
+    private static String name(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String address(Authentication auth) {
+        if (auth.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null) {
+            return details.getRemoteAddress();
+        }
+        return currentAddress();
+    }
+
+    private static String currentAddress() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest().getRemoteAddr() : "";
     }
 }

@@ -5,18 +5,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import cn.luoshi.common.LuoshiProperties;
 import cn.luoshi.common.demo.DemoContributor;
 import cn.luoshi.common.files.FileStore;
 import cn.luoshi.common.progress.LightRules;
@@ -40,7 +37,6 @@ import cn.luoshi.task.Meetings;
 import cn.luoshi.task.NewMeeting;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
 
 /**
  * The supervision board of 示例市: the meetings of the seed speeches and 38 tasks deployed by them (the "122"
@@ -61,7 +57,6 @@ class TaskDemo implements DemoContributor {
     private final UserAccounts accounts;
     private final LightRules lightRules;
     private final FileStore files;
-    private final LuoshiProperties properties;
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -72,7 +67,7 @@ class TaskDemo implements DemoContributor {
     TaskDemo(TaskRegistration registration, TaskWorkflow workflow, ReminderJob reminders, EscalationLadder ladder,
              Meetings meetings,
              TaskRepository tasks, OrgUnits units, UserAccounts accounts, LightRules lightRules, FileStore files,
-             LuoshiProperties properties, JdbcClient jdbc, Clock clock) {
+             JdbcClient jdbc, Clock clock) {
         this.registration = registration;
         this.workflow = workflow;
         this.reminders = reminders;
@@ -83,7 +78,6 @@ class TaskDemo implements DemoContributor {
         this.accounts = accounts;
         this.lightRules = lightRules;
         this.files = files;
-        this.properties = properties;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -553,19 +547,12 @@ class TaskDemo implements DemoContributor {
     }
 
     private void createUnitStaff() {
-        String password = StringUtils.hasText(properties.adminPassword()) ? properties.adminPassword()
-                : randomPassword();
         for (String[] staff : UNIT_STAFF) {
             if (accounts.findByUsername(staff[1]).isEmpty()) {
-                accounts.createSystem(new NewUser(staff[1], staff[2], password, unit(staff[0]), null,
+                accounts.createDemo(new NewUser(staff[1], staff[2], null, unit(staff[0]), null,
                         Set.of(Role.UNIT_HANDLER), null, null));
             }
         }
     }
 
-    private static String randomPassword() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
 }

@@ -37,6 +37,8 @@ public class ProjectImportStore {
     public record Plan(List<ProjectWrite> projects, List<ProgressWrite> progress) {
     }
 
+    private static final java.time.Duration STALE_AFTER = java.time.Duration.ofDays(7);
+
     private final JdbcClient jdbc;
 
     ProjectImportStore(JdbcClient jdbc) {
@@ -46,6 +48,9 @@ public class ProjectImportStore {
     public long save(String kind, String filename, long actorId, int rows, int created, int changed, int unchanged,
                      String rowsJson, String planJson, OffsetDateTime at) {
         String name = filename == null ? "" : filename.length() > 255 ? filename.substring(0, 255) : filename;
+        // Previews nobody confirmed can no longer be after a day; a week on they are of no use to anyone.
+        jdbc.sql("delete from project_import where status = 'PREVIEW' and created_at < ?")
+                .param(at.minus(STALE_AFTER)).update();
         return jdbc.sql("""
                         insert into project_import (kind, filename, status, actor_id, rows_total, created, changed,
                                                     unchanged, rows_json, plan_json, created_at)

@@ -293,4 +293,22 @@ class ProjectImportPreviewTest {
         assertThat(project(fgw, code).path("months").get(6).path("completed").decimalValue())
                 .isEqualByComparingTo("80");
     }
+
+    @Test
+    void aUnitOutsideTheOnesTheUserMayChooseIsRefusedByCodeAndByNameNeverResolved() throws IOException {
+        // 城关区's handler: its lead units lie in 城关区, its parks and regions too (城关区 is its working area).
+        Api cgq = Api.as(port, "cgq");
+        long all = allProjects();
+        Api.Response refused = upload(cgq, IMPORT + "?dryRun=true", "越界.xlsx", xlsx(HEADERS, List.of(
+                List.of("T-PV4-1", "越界测试甲", "产业", "", "990104-FGJ", "城关区", 100, 2026, 2026, "", ""),
+                List.of("T-PV4-2", "越界测试乙", "产业", "", "城关区发展和改革局", "江南区", 100, 2026, 2026, "", ""),
+                List.of("T-PV4-3", "越界测试丙", "产业", "", "990102-FGJ", "990102", 100, 2026, 2026, "", ""))));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        List<String> messages = new ArrayList<>();
+        refused.json().path("errors").forEach(e -> messages.add(e.path("message").asString()));
+        assertThat(messages).containsExactly("第 2 行「牵头单位」：单位「990104-FGJ」不在您可以选择的范围内",
+                "第 3 行「所在地区」：单位「江南区」不在您可以选择的范围内");
+        assertThat(outcomes(refused.json().path("preview"))).containsExactly("2:REFUSED", "3:REFUSED", "4:NEW");
+        assertThat(allProjects()).isEqualTo(all);
+    }
 }

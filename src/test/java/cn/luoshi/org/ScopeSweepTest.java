@@ -78,6 +78,9 @@ class ScopeSweepTest {
         JIANGNAN_RECORDS.put("/api/v1/projects/photos/{fileId}",
                 "select f.file_id as \"fileId\" from project_photo f join project p on p.id = f.project_id"
                         + " where p.location_unit_id in " + IN_JIANGNAN + " order by f.id limit 1");
+        JIANGNAN_RECORDS.put("/api/v1/projects/imports/{id}",
+                "select i.id from project_import i join app_user u on u.id = i.actor_id where u.unit_id in "
+                        + IN_JIANGNAN + " order by i.id limit 1");
         JIANGNAN_RECORDS.put("/api/v1/projects/{id}",
                 "select id from project where location_unit_id in " + IN_JIANGNAN + " order by id limit 1");
         JIANGNAN_RECORDS.put("/api/v1/targets/{id}",
@@ -200,8 +203,9 @@ class ScopeSweepTest {
     }
 
     /**
-     * 江南区's own import, per-mu rule, evaluation with one result, and on-site meeting, written straight to the
-     * tables so every endpoint has a record of another district to refuse.
+     * 江南区's own imports (of observations, and a project-list preview), per-mu rule, evaluation with one result,
+     * and on-site meeting, written straight to the tables so every endpoint has a record of another district to
+     * refuse.
      */
     private Runnable recordsOfJiangnanTheDemoLacks() {
         OffsetDateTime at = OffsetDateTime.parse("2026-07-01T09:00:00+08:00");
@@ -227,8 +231,17 @@ class ScopeSweepTest {
                         insert into appeal_on_site_meeting (title, held_on, host_unit_id, created_by, created_at)
                         values ('江南区企业现场办公会', date '2026-06-30', ?, 'jnq', ?) returning id""")
                 .params(jiangnan, at).query(Long.class).single();
+        long jnq = jdbc.sql("select id from app_user where username = 'jnq'").query(Long.class).single();
+        long projectImport = jdbc.sql("""
+                        insert into project_import (kind, filename, status, actor_id, rows_total, created, changed,
+                                                    unchanged, rows_json, plan_json, created_at)
+                        values ('PROJECTS', '江南区项目清单.xlsx', 'PREVIEW', ?, 1, 1, 0, 0,
+                                '[{"row":2,"outcome":"NEW","key":"JN-1","name":"江南区测试项目","changes":[],"problems":[]}]',
+                                '{"projects":[],"progress":[]}', ?) returning id""")
+                .params(jnq, at).query(Long.class).single();
         // Other tests read the city's newest evaluation and recent imports: leave nothing behind.
         return () -> {
+            jdbc.sql("delete from project_import where id = ?").param(projectImport).update();
             jdbc.sql("delete from appeal_on_site_meeting where id = ?").param(meeting).update();
             jdbc.sql("delete from per_mu_run where id = ?").param(run).update();
             jdbc.sql("delete from per_mu_rule where id = ?").param(rule).update();

@@ -88,6 +88,45 @@ class ProjectBrowserTest extends BrowserTest {
         assertThat(page.locator("#project-table")).not().containsText("导入测试项目甲");
     }
 
+    @Test
+    void anImportIsShownAsAPreviewAndWrittenOnlyWhenConfirmed() {
+        Api fgw = Api.as(port, "fgw");
+        long id = fgw.post("/api/v1/projects", Map.of("code", "T-UI-PV-1", "name", "预览测试项目甲",
+                "category", "INFRASTRUCTURE", "leadUnitId", units.findByCode(DemoCity.FGW).orElseThrow().id(),
+                "totalInvestment", 5000, "startYear", 2026, "endYear", 2027, "stage", "CONSTRUCTION"))
+                .json().path("id").asLong();
+        Page page = browser.signIn("fgw");
+        page.navigate(browser.url("/projects/import"));
+        String csv = """
+                项目编号,项目名称,项目类别,牵头单位,总投资（万元）,开工年份,竣工年份
+                T-UI-PV-1,预览测试项目甲,基础设施,市发展和改革委员会,5500,2026,2027
+                T-UI-PV-2,预览测试项目乙,产业,市发展和改革委员会,800,2026,2026
+                """;
+        page.setInputFiles("#import-projects input[type=file]", new FilePayload("预览清单.csv", "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8)));
+        page.click("#import-projects button");
+        assertThat(page.locator("#preview-counts")).hasText("共 2 行：新增 1 行，变更 1 行，未变 0 行，拒绝 0 行。");
+        assertThat(page.locator("#preview-table tr[data-row='2']")).containsText("变更");
+        assertThat(page.locator("#preview-table tr[data-row='2']")).containsText("总投资（万元）：5000 → 5500");
+        assertThat(page.locator("#preview-table tr[data-row='3']")).containsText("新增");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target", "screenshots", "project-import-preview.png")).setFullPage(true));
+        // Nothing is written before the confirmation.
+        org.assertj.core.api.Assertions.assertThat(fgw.get("/api/v1/projects/" + id).json().path("project")
+                        .path("totalInvestment").decimalValue())
+                .isEqualByComparingTo("5000");
+        org.assertj.core.api.Assertions.assertThat(fgw.get("/api/v1/projects?q=T-UI-PV-2").json()
+                        .path("totalElements").asLong()).isZero();
+
+        page.click("#import-confirm");
+        assertThat(page.locator("#import-success")).containsText("导入成功：新增 1 个项目，更新 1 个项目，0 个未变。");
+        org.assertj.core.api.Assertions.assertThat(fgw.get("/api/v1/projects/" + id).json().path("project")
+                        .path("totalInvestment").decimalValue())
+                .isEqualByComparingTo("5500");
+        org.assertj.core.api.Assertions.assertThat(fgw.get("/api/v1/projects?q=T-UI-PV-2").json()
+                        .path("totalElements").asLong()).isEqualTo(1);
+    }
+
     private static byte[] png() throws IOException {
         BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
         var g = image.createGraphics();

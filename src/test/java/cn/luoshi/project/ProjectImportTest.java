@@ -124,7 +124,7 @@ class ProjectImportTest {
         JsonNode year = fgw.get("/api/v1/projects/" + id).json().path("years").get(0);
         assertThat(year.path("completed").decimalValue()).isEqualByComparingTo("650.5");
 
-        // The export carries the filtered list; edited and imported again, it updates.
+        // The export carries the filtered list; imported again as it is, it changes nothing and is left alone.
         var export = download(fgw, "/api/v1/projects/export?q=T-IMP-");
         assertThat(export.statusCode()).isEqualTo(200);
         assertThat(export.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
@@ -135,7 +135,8 @@ class ProjectImportTest {
         assertThat(rows.stream().map(r -> r.cell(0))).contains("T-IMP-1", "T-IMP-2");
         Api.Response again = upload(fgw, "/api/v1/projects/import", "export.xlsx", exported);
         assertThat(again.status()).as(again.body()).isEqualTo(200);
-        assertThat(again.json().path("updated").asInt()).isEqualTo(2);
+        assertThat(again.json().path("updated").asInt()).isZero();
+        assertThat(again.json().path("unchanged").asInt()).isEqualTo(2);
         assertThat(count(fgw)).isEqualTo(before + 2);
     }
 }

@@ -5,14 +5,19 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import cn.luoshi.common.error.DomainException;
 import cn.luoshi.common.files.StoredFile;
 import cn.luoshi.common.progress.StatusLight;
+import cn.luoshi.common.web.Messages;
 import cn.luoshi.common.web.PageResponse;
 import cn.luoshi.common.web.Paging;
 import cn.luoshi.org.LuoshiUser;
+import cn.luoshi.project.ImportPreview;
 import cn.luoshi.project.AnnualPlan;
 import cn.luoshi.project.Milestone;
 import cn.luoshi.project.MonthlyProgress;
@@ -32,13 +37,16 @@ import cn.luoshi.project.ProjectStage;
 import cn.luoshi.project.ProjectSummary;
 import cn.luoshi.project.ProjectYear;
 import cn.luoshi.project.Projects;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -58,17 +66,20 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1/projects")
 class ProjectApiController {
 
+    private static final int MAX_ERRORS = 200;
     static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final Projects projects;
     private final ProjectProblems problems;
     private final ProjectImports imports;
+    private final Messages messages;
 
-    ProjectApiController(Projects projects, ProjectProblems problems, ProjectImports imports) {
+    ProjectApiController(Projects projects, ProjectProblems problems, ProjectImports imports, Messages messages) {
         this.projects = projects;
         this.problems = problems;
         this.imports = imports;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -218,19 +229,79 @@ class ProjectApiController {
         return problems.resolve(problemId, r == null ? null : r.note(), me);
     }
 
+    /**
+     * Imports a project list (multipart field {@code file}) at once: 200 with the counts, or 422 listing every wrong
+     * row and nothing written. With {@code dryRun=true} nothing is written: 200 with the preview (every row new,
+     * changed with old → new, or unchanged), kept for {@code POST /imports/{id}/confirm}; or 422 as above, with the
+     * preview of every row under {@code preview}.
+     */
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ProjectImports.Report importProjects(@AuthenticationPrincipal LuoshiUser me,
-                                         @RequestPart("file") @Valid @NotNull MultipartFile file) throws IOException {
+    ResponseEntity<?> importProjects(@AuthenticationPrincipal LuoshiUser me,
+                                     @RequestPart("file") @Valid @NotNull MultipartFile file,
+                                     @RequestParam(defaultValue = "false") boolean dryRun,
+                                     HttpServletRequest request) throws IOException {
         try (InputStream in = file.getInputStream()) {
-            return imports.importProjects(in, file.getOriginalFilename(), me);
+            return dryRun ? previewed(imports.previewProjects(in, file.getOriginalFilename(), me), request)
+                    : ResponseEntity.ok(imports.importProjects(in, file.getOriginalFilename(), me));
         }
     }
 
+    /** Monthly progress, as {@link #importProjects} (columns 项目编号, 年份, 月份, 当月完成投资（万元）, 形象进度). */
     @PostMapping(path = "/progress/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ProjectImports.Report importProgress(@AuthenticationPrincipal LuoshiUser me,
-                                         @RequestPart("file") @Valid @NotNull MultipartFile file) throws IOException {
+    ResponseEntity<?> importProgress(@AuthenticationPrincipal LuoshiUser me,
+                                     @RequestPart("file") @Valid @NotNull MultipartFile file,
+                                     @RequestParam(defaultValue = "false") boolean dryRun,
+                                     HttpServletRequest request) throws IOException {
         try (InputStream in = file.getInputStream()) {
-            return imports.importProgress(in, file.getOriginalFilename(), me);
+            return dryRun ? previewed(imports.previewProgress(in, file.getOriginalFilename(), me), request)
+                    : ResponseEntity.ok(imports.importProgress(in, file.getOriginalFilename(), me));
         }
+    }
+
+    /** A kept preview, for the user who made it. */
+    @GetMapping("/imports/{id}")
+    ImportPreview preview(@AuthenticationPrincipal LuoshiUser me, @PathVariable long id) {
+        return imports.preview(id, me);
+    }
+
+    /**
+     * Writes what a preview showed: 200 with the counts; 404 for another user's preview; 409 when it was confirmed
+     * already, is older than a day, or a project it changes was changed since (nothing written).
+     */
+    @PostMapping("/imports/{id}/confirm")
+    ProjectImports.Report confirm(@AuthenticationPrincipal LuoshiUser me, @PathVariable long id) {
+        return imports.confirm(id, me);
+    }
+
+    private ResponseEntity<?> previewed(ImportPreview preview, HttpServletRequest request) {
+        if (!preview.refused()) {
+            return ResponseEntity.ok().location(URI.create("/api/v1/projects/imports/" + preview.id())).body(preview);
+        }
+        // The same row report as an import that is refused, with the preview of every row beside it.
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                messages.chinese("project.import.rejected", preview.badRows(), preview.problems()));
+        problem.setTitle(messages.chinese("status.422"));
+        problem.setType(URI.create("https://luoshi.cn/problems/project.import.rejected"));
+        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setProperty("code", "project.import.rejected");
+        problem.setProperty("detailEn", messages.english("project.import.rejected", preview.badRows(),
+                preview.problems()));
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (ImportPreview.Line line : preview.lines()) {
+            for (ImportPreview.Problem p : line.problems()) {
+                if (errors.size() < MAX_ERRORS) {
+                    Map<String, Object> error = new LinkedHashMap<>();
+                    error.put("field", p.field());
+                    error.put("code", "project.import.row");
+                    error.put("message", p.message());
+                    error.put("messageEn", p.messageEn());
+                    errors.add(error);
+                }
+            }
+        }
+        problem.setProperty("errors", errors);
+        problem.setProperty("preview", preview);
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

@@ -19,6 +19,7 @@ import cn.luoshi.org.OrgUnit;
 import cn.luoshi.org.OrgUnitKind;
 import cn.luoshi.org.OrgUnits;
 import cn.luoshi.project.AnnualPlan;
+import cn.luoshi.project.ImportPreview;
 import cn.luoshi.project.MonthlyProgress;
 import cn.luoshi.project.NewProject;
 import cn.luoshi.project.Project;
@@ -342,22 +343,50 @@ class ProjectPagesController {
         return "project/import";
     }
 
+    /** Rows of a preview the page lists; the counts cover the whole file. */
+    static final int LINES_SHOWN = 500;
+
+    /** Checks the file and shows what importing it would do; nothing is written until the user confirms. */
     @PostMapping("/import")
     String importFile(@AuthenticationPrincipal LuoshiUser me, @RequestParam String kind,
                       @RequestParam("file") MultipartFile file, Model model) throws IOException {
         model.addAttribute("thisYear", LocalDate.now(clock).getYear());
-        model.addAttribute("kind", kind);
+        model.addAttribute("kind", "progress".equals(kind) ? "progress" : "projects");
         model.addAttribute("filename", file.getOriginalFilename());
         try (InputStream in = file.getInputStream()) {
-            ProjectImports.Report report = "progress".equals(kind)
-                    ? imports.importProgress(in, file.getOriginalFilename(), me)
-                    : imports.importProjects(in, file.getOriginalFilename(), me);
-            model.addAttribute("report", report);
+            ImportPreview preview = "progress".equals(kind)
+                    ? imports.previewProgress(in, file.getOriginalFilename(), me)
+                    : imports.previewProjects(in, file.getOriginalFilename(), me);
+            showPreview(model, preview);
         } catch (DomainException e) {
-            model.addAttribute("rejection", messages.get(e.code(), e.args()));
-            model.addAttribute("rowErrors", e.fieldProblems().stream()
-                    .map(p -> messages.get(p.code(), p.args())).toList());
+            rejected(model, e);
         }
         return "project/import";
+    }
+
+    /** Writes what the preview showed and shows how it went (or why it cannot be written any more). */
+    @PostMapping("/import/{id}/confirm")
+    String confirmImport(@AuthenticationPrincipal LuoshiUser me, @PathVariable long id, Model model) {
+        model.addAttribute("thisYear", LocalDate.now(clock).getYear());
+        ImportPreview preview = imports.preview(id, me);
+        model.addAttribute("kind", "PROGRESS".equals(preview.kind()) ? "progress" : "projects");
+        model.addAttribute("filename", preview.filename());
+        try {
+            model.addAttribute("report", imports.confirm(id, me));
+        } catch (DomainException e) {
+            rejected(model, e);
+        }
+        return "project/import";
+    }
+
+    private static void showPreview(Model model, ImportPreview preview) {
+        model.addAttribute("preview", preview);
+        model.addAttribute("lines", preview.lines().subList(0, Math.min(LINES_SHOWN, preview.lines().size())));
+    }
+
+    private void rejected(Model model, DomainException e) {
+        model.addAttribute("rejection", messages.get(e.code(), e.args()));
+        model.addAttribute("rowErrors", e.fieldProblems().stream()
+                .map(p -> messages.get(p.code(), p.args())).toList());
     }
 }

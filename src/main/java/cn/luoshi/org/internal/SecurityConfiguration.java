@@ -82,6 +82,16 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * The firewall refuses requests it cannot read safely (a parameter name with unassigned characters, an encoded
+     * slash, a path with "..") before any filter; without this it would end in a 500 and a stack trace.
+     */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler rejectedRequests(Messages messages) {
+        return (request, response, rejected) -> cn.luoshi.common.web.EarlyRefusal.send(request, response,
+                HttpStatus.BAD_REQUEST, "error.rejectedRequest", messages);
+    }
+
     @Bean
     EvenTimedSignIn passwordSignIn(LuoshiUserDetailsService users, PasswordEncoder encoder) {
         return new EvenTimedSignIn(users, encoder);

@@ -138,6 +138,12 @@ class ErrorHandling {
         return respond(request, response, HttpStatus.FORBIDDEN, "error.forbidden", new Object[0], List.of());
     }
 
+    /** The firewall refuses a parameter it cannot read safely when a handler first reads the parameters. */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    Object rejected(RuntimeException e, HttpServletRequest request, HttpServletResponse response) {
+        return respond(request, response, HttpStatus.BAD_REQUEST, "error.rejectedRequest", new Object[0], List.of());
+    }
+
     @ExceptionHandler(Exception.class)
     Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
         if (nulRefusedByDatabase(e)) {

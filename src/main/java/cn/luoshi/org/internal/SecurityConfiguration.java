@@ -5,6 +5,7 @@ import java.util.List;
 
 import cn.luoshi.common.web.Messages;
 import cn.luoshi.org.ApiTokens;
+import cn.luoshi.org.LuoshiUser;
 import cn.luoshi.org.PublicEndpoint;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,6 +34,8 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import cn.luoshi.org.UserAccounts;
 
@@ -77,6 +80,16 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * The firewall refuses requests it cannot read safely (a parameter name with unassigned characters, an encoded
+     * slash, a path with "..") before any filter; without this it would end in a 500 and a stack trace.
+     */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler rejectedRequests(Messages messages) {
+        return (request, response, rejected) -> cn.luoshi.common.web.EarlyRefusal.send(request, response,
+                HttpStatus.BAD_REQUEST, "error.rejectedRequest", messages);
     }
 
     @Bean
@@ -132,7 +145,13 @@ class SecurityConfiguration {
                 .defaultAuthenticationEntryPointFor(apiEntryPoint, API)
                 .defaultAuthenticationEntryPointFor(pageEntryPoint, request -> true)
                 .defaultAccessDeniedHandlerFor(problemAccessDenied(messages), API));
-        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+        http.headers(headers -> headers
+                .referrerPolicy(referrer -> referrer.policy(
+                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy
+                                .SAME_ORIGIN))
+                .permissionsPolicyHeader(permissions -> permissions.policy(
+                        "camera=(), microphone=(), payment=(), usb=(), geolocation=(self)"))
+                .contentSecurityPolicy(csp -> csp.policyDirectives(
                 "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
                         + "script-src 'self' 'unsafe-inline' 'unsafe-eval'; frame-ancestors 'none'; "
                         + "form-action 'self'; base-uri 'self'")));
@@ -206,6 +225,13 @@ class SecurityConfiguration {
         @EventListener
         void onLogin(InteractiveAuthenticationSuccessEvent event) {
             accounts.recordLogin(event.getAuthentication().getName());
+            if (event.getAuthentication().getPrincipal() instanceof LuoshiUser user
+                    && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+                HttpSession session = attributes.getRequest().getSession(false);
+                if (session != null) {
+                    session.setMaxInactiveInterval((int) SessionLengths.idleLimit(user.roles()).toSeconds());
+                }
+            }
         }
     }
 }

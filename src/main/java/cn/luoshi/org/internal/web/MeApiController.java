@@ -10,6 +10,7 @@ import cn.luoshi.org.UserAccounts;
 import cn.luoshi.org.internal.SignedInSession;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.http.HttpStatus;
@@ -38,8 +39,9 @@ class MeApiController {
         this.tokens = tokens;
     }
 
+    /** {@code sessionIdleMinutes}: how long a signed-in browser may sit idle; null for Basic and token callers. */
     record Me(long id, String username, String displayName, Long unitId, String unitName, List<String> roles,
-              Scope scope) {
+              Scope scope, Integer sessionIdleMinutes) {
     }
 
     record Scope(Long rootUnitId, boolean global, String creditCode) {
@@ -49,9 +51,10 @@ class MeApiController {
     }
 
     @GetMapping
-    Me me(@AuthenticationPrincipal LuoshiUser me) {
+    Me me(@AuthenticationPrincipal LuoshiUser me, HttpServletRequest request) {
+        HttpSession signedIn = request.getHeader("Authorization") == null ? request.getSession(false) : null;
         return new Me(me.id(), me.getUsername(), me.displayName(), me.unitId(), me.unitName(), me.roleNames(),
-                Scope.of(me.scope()));
+                Scope.of(me.scope()), signedIn == null ? null : signedIn.getMaxInactiveInterval() / 60);
     }
 
     record PasswordChange(@NotBlank String currentPassword, @NotBlank String newPassword) {

@@ -2,6 +2,8 @@ package cn.luoshi.common.db;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +18,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -47,7 +48,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             """;
     private static final Pattern TRUST = Pattern.compile("(?m)^[^#\\n]*\\btrust\\b");
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
-    private static final Duration LEFTOVER_WAIT = Duration.ofSeconds(15);
+    private static final Duration LEFTOVER_WAIT = Duration.ofSeconds(5);
     private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
     private static final Map<Path, EmbeddedPostgresServer> RUNNING = new HashMap<>();
 
@@ -59,6 +60,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private volatile ProcessHandle postmaster;
     private volatile boolean available;
     private volatile boolean closed;
+    private long downSince;
     private int users;
 
     private EmbeddedPostgresServer(Path directory, String password, EmbeddedPostgres postgres, Duration watchInterval) {
@@ -239,47 +241,67 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /**
      * The watcher's check: when the postmaster has died, start the server again on the same folder and port.
-     * Returns whether a restart was needed; a restart that fails is tried again at the next check.
+     * Returns whether a restart was needed; one that cannot be done now is tried again at the next check.
      */
     synchronized boolean restartIfGone() {
         ProcessHandle current = postmaster;
         if (closed || (current != null && current.isAlive())) {
             return false;
         }
-        available = false;
-        long started = System.nanoTime();
-        log.warn("The embedded PostgreSQL in {} (pid {}) is gone; starting it again on port {}", directory,
-                current == null ? "?" : current.pid(), port);
-        try {
-            // Releases the library's lock on the folder; its "stop" finds no process, which it logs.
-            postgres.close();
-        } catch (IOException e) {
-            log.debug("Closing the dead embedded PostgreSQL", e);
+        if (available) {
+            available = false;
+            downSince = System.nanoTime();
+            log.warn("The embedded PostgreSQL in {} (pid {}) is gone; starting it again on port {}", directory,
+                    current == null ? "?" : current.pid(), port);
+            try {
+                // Releases the library's lock on the folder; its "stop" finds no process, which it logs.
+                postgres.close();
+            } catch (IOException e) {
+                log.debug("Closing the dead embedded PostgreSQL", e);
+            }
+        }
+        // The library keeps its lock on the folder when a start fails, which would block every later one: start
+        // only when nothing known stands in the way, else wait for the next check.
+        if (!leftoverProcessesGone()) {
+            log.warn("Processes of the dead PostgreSQL still run in {}; trying at the next check", directory);
+            return true;
+        }
+        if (!portFree()) {
+            log.warn("Port {} of the embedded PostgreSQL is taken; trying at the next check", port);
+            return true;
         }
         try {
-            awaitLeftoverProcesses();
             postgres = start(directory, directory.resolveSibling(PASSWORD_FILE), password, port);
             postmaster = postmasterOf(directory).orElse(null);
             available = true;
-            log.warn("The embedded PostgreSQL in {} runs again (pid {}), after {} ms", directory,
+            log.warn("The embedded PostgreSQL in {} runs again (pid {}), {} ms after it was found gone", directory,
                     postmaster == null ? "?" : postmaster.pid(),
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - downSince));
         } catch (IOException | RuntimeException e) {
             log.error("Cannot start the embedded PostgreSQL in {} again; trying at the next check", directory, e);
         }
         return true;
     }
 
+    private boolean portFree() {
+        try (var socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(HOST, port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /**
      * A killed postmaster leaves its children (backends, checkpointer) to notice and exit; while one still holds
      * the shared memory, a new postmaster refuses to start. They are the processes working in the cluster folder.
      */
-    private void awaitLeftoverProcesses() {
+    private boolean leftoverProcessesGone() {
         Path real;
         try {
             real = directory.toRealPath();
         } catch (IOException e) {
-            return;
+            return true;
         }
         long self = ProcessHandle.current().pid();
         List<CompletableFuture<ProcessHandle>> exits = ProcessHandle.allProcesses()
@@ -287,17 +309,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .map(ProcessHandle::onExit)
                 .toList();
         if (exits.isEmpty()) {
-            return;
+            return true;
         }
         try {
             CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new))
                     .get(LEFTOVER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            log.warn("{} processes of the dead PostgreSQL still run in {}", exits.size(), directory);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         } catch (Exception e) {
-            log.debug("Waiting for the processes of the dead PostgreSQL", e);
+            return false;
         }
     }
 

@@ -1,5 +1,7 @@
 package cn.luoshi.common.db;
 
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -72,6 +74,24 @@ class EmbeddedPostgresRestartTest {
             // and stays well: every connection of the pool works again
             for (int i = 0; i < 10; i++) {
                 assertThat(select1(pool)).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void aRestartThatCannotBeDoneNowIsTriedAgainAtTheNextCheck(@TempDir Path dataDir) throws Exception {
+        try (var server = EmbeddedPostgresServer.startIn(dataDir, Duration.ZERO)) {
+            Postmaster.kill(dataDir);
+            try (var squatter = new ServerSocket()) {
+                squatter.bind(new InetSocketAddress("127.0.0.1", server.port()));
+                assertThat(server.restartIfGone()).isTrue();
+                assertThat(server.isAvailable()).isFalse();
+            }
+            // The failed attempt left nothing behind that blocks the next one.
+            assertThat(server.restartIfGone()).isTrue();
+            assertThat(server.isAvailable()).isTrue();
+            try (var connection = server.connect()) {
+                assertThat(connection.isValid(5)).isTrue();
             }
         }
     }

@@ -56,6 +56,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final String password;
     private final int port;
     private final EmbeddedPostgresWatcher watcher;
+    private final Thread shutdownHook;
     private volatile EmbeddedPostgres postgres;
     private volatile ProcessHandle postmaster;
     private volatile boolean available;
@@ -72,6 +73,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 () -> new IllegalStateException("No postmaster.pid in " + directory + " after its start"));
         this.available = true;
         this.watcher = new EmbeddedPostgresWatcher(this, watchInterval);
+        this.shutdownHook = new Thread(() -> {
+            try {
+                stop();
+            } catch (IOException e) {
+                log.warn("Stopping the embedded PostgreSQL at exit", e);
+            }
+        }, "embedded-postgres-stop");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     public static EmbeddedPostgresServer startIn(Path dataDir) {
@@ -121,6 +130,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
+                // the library's own hook would stop the server behind the watcher's back; ours stops both in order
+                .setRegisterShutdownHook(false)
                 .setPort(port)
                 .setPGStartupWait(STARTUP_WAIT)
                 // initdb's options: the library passes "-A trust" first, a later --auth wins.
@@ -373,8 +384,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
             RUNNING.remove(directory);
         }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down; the hook stops the server as close would
+        }
+        stop();
+    }
+
+    /** Stops the watcher before the server, so it does not take the stop for a crash and start it again. */
+    private void stop() throws IOException {
         watcher.stop();
         synchronized (this) {
+            if (closed) {
+                return;
+            }
             closed = true;
             available = false;
             log.info("Stopping embedded PostgreSQL in {}", directory);

@@ -15,7 +15,7 @@ class EmbeddedPostgresServerTest {
     @Test
     void dataSurvivesARestart(@TempDir Path dataDir) throws Exception {
         try (var server = EmbeddedPostgresServer.startIn(dataDir);
-             var connection = DriverManager.getConnection(server.jdbcUrl(), "postgres", "");
+             var connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
              var statement = connection.createStatement()) {
             statement.execute("create table kept (name text)");
             statement.execute("insert into kept values ('示例市')");
@@ -23,7 +23,7 @@ class EmbeddedPostgresServerTest {
         assertThat(dataDir.resolve("postgres").resolve("PG_VERSION")).exists();
 
         try (var server = EmbeddedPostgresServer.startIn(dataDir);
-             var connection = DriverManager.getConnection(server.jdbcUrl(), "postgres", "");
+             var connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
              var rs = connection.createStatement().executeQuery("select name from kept")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("示例市");

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 
 import cn.luoshi.LuoshiApplication;
 import cn.luoshi.common.db.EmbeddedPostgresServer;
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
@@ -24,7 +25,7 @@ class ExternalDatabaseTest {
             throws Exception {
         // A PostgreSQL standing in for the production server, started outside the application.
         try (var server = EmbeddedPostgresServer.startIn(serverDir)) {
-            try (var connection = DriverManager.getConnection(server.jdbcUrl(), "postgres", "");
+            try (var connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
                  var statement = connection.createStatement()) {
                 statement.execute("create database production");
             }
@@ -32,11 +33,16 @@ class ExternalDatabaseTest {
             var app = new SpringApplication(LuoshiApplication.class);
             app.setWebApplicationType(WebApplicationType.NONE);
             try (var context = app.run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                    "--spring.datasource.password=", "--luoshi.data-dir=" + dataDir,
+                    "--spring.datasource.password=" + server.password(), "--luoshi.data-dir=" + dataDir,
                     "--luoshi.admin-password=External2026", "--spring.main.banner-mode=off",
                     "--logging.level.root=WARN")) {
                 assertThat(context.getBeansOfType(EmbeddedPostgresServer.class)).isEmpty();
                 assertThat(dataDir.resolve("postgres")).doesNotExist();
+                // the pool gives up after 5 s while the server is down and checks idle connections every minute
+                var pool = context.getBean(HikariDataSource.class);
+                assertThat(pool.getConnectionTimeout()).isEqualTo(5000);
+                assertThat(pool.getValidationTimeout()).isEqualTo(2000);
+                assertThat(pool.getKeepaliveTime()).isEqualTo(60000);
                 JdbcClient jdbc = context.getBean(JdbcClient.class);
                 assertThat(jdbc.sql("select current_database()").query(String.class).single())
                         .isEqualTo("production");

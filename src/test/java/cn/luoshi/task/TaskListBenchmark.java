@@ -62,8 +62,9 @@ public final class TaskListBenchmark {
         Path dataDir = Path.of(args.length > 1 ? args[1] : "/tmp/luoshi-bench");
         String pgPort = Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(3).strip();
         Map<String, Long> ids;
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort
-                + "/luoshi?user=postgres&reWriteBatchedInserts=true")) {
+        String pgPassword = Files.readString(dataDir.resolve("postgres-password")).strip();
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pgPort
+                + "/luoshi?user=postgres&reWriteBatchedInserts=true", "postgres", pgPassword)) {
             generate(db);
             ids = lookups(db);
         }

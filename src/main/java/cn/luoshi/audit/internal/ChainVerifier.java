@@ -79,19 +79,18 @@ public class ChainVerifier {
                     .map(e -> new Finding(e.getKey(), Problem.ROW_MISSING, e.getValue().getFirst())).orElse(null);
         }
 
-        int count = signed;
         if (finding[0] != null) {
             Finding f = finding[0];
             var below = good.lowerEntry(f.rowId());
-            return new ChainVerification(false, checked.get(), f.rowId(), reason(f), f.problem(), count,
+            return new ChainVerification(false, checked.get(), f.rowId(), reason(f), f.problem(), signed,
                     below == null ? null : below.getValue(), f.checkpoint());
         }
         AuditCheckpoint lastGood = good.isEmpty() ? null : good.lastEntry().getValue();
         if (badlySigned != null) {
             return new ChainVerification(false, checked.get(), null, badSignature(badlySigned),
-                    Problem.CHECKPOINT_SIGNATURE, count, lastGood, badlySigned.checkpoint());
+                    Problem.CHECKPOINT_SIGNATURE, signed, lastGood, badlySigned.checkpoint());
         }
-        return new ChainVerification(true, checked.get(), null, null, null, count, lastGood, null);
+        return new ChainVerification(true, checked.get(), null, null, null, signed, lastGood, null);
     }
 
     private static String reason(Finding f) {

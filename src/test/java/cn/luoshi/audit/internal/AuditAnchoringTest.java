@@ -130,7 +130,8 @@ class AuditAnchoringTest {
      * should it append anyway.
      */
     private String verificationPage() throws Exception {
-        String basic = Base64.getEncoder().encodeToString(("admin:" + Api.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder()
+                .encodeToString(("admin:" + Api.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/audit/verify"))
                 .header("Authorization", "Basic " + basic).timeout(Duration.ofSeconds(20)).GET().build();
         try (HttpClient client = HttpClient.newHttpClient()) {

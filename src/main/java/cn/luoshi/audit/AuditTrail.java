@@ -4,10 +4,8 @@ import cn.luoshi.common.db.Rows;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
-import cn.luoshi.audit.internal.AuditChainReader;
+import cn.luoshi.audit.internal.ChainVerifier;
 import cn.luoshi.common.web.PageResponse;
 import cn.luoshi.common.web.Paging;
 import cn.luoshi.org.DataScope;
@@ -15,16 +13,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
 
-/** Reading the audit log within a data scope, and checking its hash chain end to end. */
+/** Reading the audit log within a data scope, and checking its hash chain end to end and against its checkpoints. */
 @Service
 public class AuditTrail {
 
     private final JdbcClient jdbc;
-    private final AuditChainReader chain;
+    private final ChainVerifier verifier;
 
-    AuditTrail(JdbcClient jdbc, AuditChainReader chain) {
+    AuditTrail(JdbcClient jdbc, ChainVerifier verifier) {
         this.jdbc = jdbc;
-        this.chain = chain;
+        this.verifier = verifier;
     }
 
     /** Filters for the audit page and API; all optional. */
@@ -87,18 +85,11 @@ public class AuditTrail {
         return paging.page(content, total);
     }
 
-    /** Walks every row in chain order, recomputing each hash; stops at the first mismatch. */
+    /**
+     * Walks every row in chain order, recomputing each hash, and compares the rows with every checkpoint kept
+     * outside the database; stops at the first mismatch.
+     */
     public ChainVerification verify() {
-        AtomicLong checked = new AtomicLong();
-        AtomicReference<ChainVerification> broken = new AtomicReference<>();
-        chain.walk((row, problem) -> {
-            checked.incrementAndGet();
-            if (problem != null) {
-                broken.set(new ChainVerification(false, checked.get(), row, problem));
-                return false;
-            }
-            return true;
-        });
-        return broken.get() != null ? broken.get() : new ChainVerification(true, checked.get(), null, null);
+        return verifier.verify();
     }
 }

@@ -15,9 +15,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class AuditChainReader {
 
-    /** Called per row with the row id and the problem found there (null when the row is sound). */
+    /** What is wrong with one row on its own. */
+    public enum RowProblem {
+        CONTENT_ALTERED, CHAIN_BROKEN
+    }
+
+    /**
+     * Called per row with its id, its stored hash and the problem found there (null when the row is sound); returns
+     * whether to go on.
+     */
     public interface RowVisitor {
-        boolean visit(long id, String problem);
+        boolean visit(long id, String hash, RowProblem problem);
     }
 
     private final DataSource dataSource;
@@ -44,20 +52,19 @@ public class AuditChainReader {
                         long id = rs.getLong(1);
                         String prev = rs.getString(12);
                         String stored = rs.getString(13);
-                        String problem = null;
+                        RowProblem problem = null;
                         if (!expectedPrev.equals(prev)) {
-                            problem = "链断裂：上一条记录被删除、插入或改动 / chain broken: a preceding row was removed, "
-                                    + "inserted or altered";
+                            problem = RowProblem.CHAIN_BROKEN;
                         } else {
                             String computed = AuditChain.hash(prev, id, rs.getObject(2, OffsetDateTime.class),
                                     rs.getString(3), rs.getObject(4, Long.class), rs.getString(5), rs.getString(6),
                                     rs.getString(7), rs.getObject(8, Long.class), rs.getString(9), rs.getString(10),
                                     rs.getString(11));
                             if (!computed.equals(stored)) {
-                                problem = "内容被篡改：记录与其哈希不符 / content altered: the row does not match its hash";
+                                problem = RowProblem.CONTENT_ALTERED;
                             }
                         }
-                        if (!visitor.visit(id, problem)) {
+                        if (!visitor.visit(id, stored, problem)) {
                             return;
                         }
                         expectedPrev = stored;

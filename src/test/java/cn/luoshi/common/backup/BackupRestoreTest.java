@@ -177,6 +177,41 @@ class BackupRestoreTest {
     }
 
     /**
+     * A backup of an installation that never had the demo city (here: the test backup without its demo_load rows)
+     * is restored on the embedded database, where the demo is on by default, and no demo data is added to it.
+     */
+    @Test
+    void theDemoCityIsNotLoadedIntoARestoredDatabase(@TempDir Path work) throws Exception {
+        BackupManifest manifest = backup();
+        Path withoutDemo = copyWithManifest(work.resolve("without-demo"), m -> {
+            for (JsonNode table : m.path("tables")) {
+                if (table.path("name").asString().equals("demo_load")) {
+                    ((ObjectNode) table).put("rows", 0).put("sha256", emptyDump(work.resolve("without-demo")
+                            .resolve(table.path("file").asString())));
+                }
+            }
+        });
+        try (ConfigurableApplicationContext restored = start(work.resolve("data"), withoutDemo)) {
+            Map<String, Long> expected = new LinkedHashMap<>(rowsPerTable(manifest));
+            expected.put("demo_load", 0L);
+            assertThat(rows(restored.getBean(DataSource.class))).isEqualTo(expected);
+        }
+    }
+
+    /** Replaces a dump with one of no rows and answers its checksum. */
+    private static String emptyDump(Path file) {
+        try {
+            Files.delete(file);
+            try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+                out.flush();
+            }
+            return StoredFolders.sha256(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
      * One backup serves every test here (two within one second of the test clock would collide), taken after a
      * file of its own was stored.
      */

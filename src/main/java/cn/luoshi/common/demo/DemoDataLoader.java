@@ -41,9 +41,23 @@ class DemoDataLoader implements ApplicationRunner {
                 : !ExternalDatabaseCondition.isExternal(environment);
     }
 
+    /**
+     * The demo goes only where it already is, or into a database nobody has set up yet (no org unit): never into
+     * a restored backup of a working installation, nor into one that was switched to demo by mistake.
+     */
+    private boolean demoInstallation() {
+        return jdbc.sql("select exists (select 1 from demo_load) or not exists (select 1 from org_unit)")
+                .query(Boolean.class).single();
+    }
+
     @Override
     public void run(ApplicationArguments args) {
         if (!enabled) {
+            return;
+        }
+        if (!demoInstallation()) {
+            log.info("The database holds records but never had the demo city (a restored or working installation); "
+                    + "no demo data loaded");
             return;
         }
         for (DemoContributor contributor : contributors) {

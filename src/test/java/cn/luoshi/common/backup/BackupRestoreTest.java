@@ -158,7 +158,8 @@ class BackupRestoreTest {
         try (var server = EmbeddedPostgresServer.startIn(dataDir)) {
             var data = new PGSimpleDataSource();
             data.setURL(server.jdbcUrl());
-            data.setUser("postgres");
+            data.setUser(server.username());
+            data.setPassword(server.password());
             var restoredJdbc = JdbcClient.create(data);
             assertThat(restoredJdbc.sql("select (select count(*) from app_user) + (select count(*) from audit_event)"
                     + " + (select count(*) from org_unit) + (select count(*) from stored_file)")

@@ -30,11 +30,8 @@ public final class EarlyRefusal {
         String detail = messages.chinese(code, args);
         if (path.startsWith("/api/") || path.startsWith("/open311/")) {
             response.setContentType("application/problem+json;charset=UTF-8");
-            String body = "{\"type\":\"https://luoshi.cn/problems/" + code + "\",\"title\":\""
-                    + json(messages.chinese("status." + status.value())) + "\",\"status\":" + status.value()
-                    + ",\"detail\":\"" + json(detail) + "\",\"detailEn\":\"" + json(messages.english(code, args))
-                    + "\",\"code\":\"" + code + "\",\"instance\":\"" + json(request.getRequestURI()) + "\"}";
-            response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream().write(problemJson(request, status, code, messages, args)
+                    .getBytes(StandardCharsets.UTF_8));
         } else {
             response.setContentType("text/html;charset=UTF-8");
             String page = "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>"
@@ -48,7 +45,18 @@ public final class EarlyRefusal {
         response.flushBuffer();
     }
 
-    private static String json(String s) {
+    /** RFC 9457 problem details in the API's shape (Chinese detail, English detailEn, the message code). */
+    public static String problemJson(HttpServletRequest request, HttpStatus status, String code, Messages messages,
+                                     Object... args) {
+        return "{\"type\":\"https://luoshi.cn/problems/" + code + "\",\"title\":\""
+                + jsonText(messages.chinese("status." + status.value())) + "\",\"status\":" + status.value()
+                + ",\"detail\":\"" + jsonText(messages.chinese(code, args)) + "\",\"detailEn\":\""
+                + jsonText(messages.english(code, args)) + "\",\"code\":\"" + code + "\",\"instance\":\""
+                + jsonText(request.getRequestURI()) + "\"}";
+    }
+
+    /** Text as the inside of a JSON string: quotes, backslashes and control characters escaped. */
+    public static String jsonText(String s) {
         StringBuilder out = new StringBuilder();
         for (char c : s.toCharArray()) {
             switch (c) {

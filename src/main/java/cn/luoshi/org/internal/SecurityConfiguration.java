@@ -188,29 +188,7 @@ class SecurityConfiguration {
         if (status == HttpStatus.UNAUTHORIZED) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"luoshi\"");
         }
-        response.getWriter().write("{\"type\":\"https://luoshi.cn/problems/" + code + "\",\"title\":\""
-                + json(messages.chinese("status." + status.value())) + "\",\"status\":" + status.value()
-                + ",\"detail\":\"" + json(messages.chinese(code)) + "\",\"detailEn\":\""
-                + json(messages.english(code)) + "\",\"code\":\"" + code + "\",\"instance\":\""
-                + json(request.getRequestURI()) + "\"}");
-    }
-
-    private static String json(String s) {
-        StringBuilder out = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
+        response.getWriter().write(cn.luoshi.common.web.EarlyRefusal.problemJson(request, status, code, messages));
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -16,7 +16,6 @@ import org.springframework.security.authentication.event.AbstractAuthenticationF
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -71,7 +70,7 @@ class SignInAudit {
             return;
         }
         String channel = channel();
-        String address = address(auth);
+        String address = SignInAddress.of(auth, "未知");
         if (channel.equals("HTTP Basic") && !firstBasicInWindow(user.getUsername(), address)) {
             return;
         }
@@ -98,7 +97,7 @@ class SignInAudit {
         events.publishEvent(new AuditRecord("org.signIn.failed", "User",
                 known == null ? null : String.valueOf(known.account().id()),
                 known == null ? null : known.account().unitId(),
-                "用户名「" + name + "」登录失败（" + channel() + "，" + reason + "），来源地址 " + address(auth),
+                "用户名「" + name + "」登录失败（" + channel() + "，" + reason + "），来源地址 " + SignInAddress.of(auth, "未知"),
                 null, null));
     }
 
@@ -116,13 +115,6 @@ class SignInAudit {
         return "POST".equals(request.getMethod()) && "/login".equals(path) ? "登录页" : "HTTP Basic";
     }
 
-    private static String address(Authentication auth) {
-        if (auth.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null) {
-            return details.getRemoteAddress();
-        }
-        HttpServletRequest request = request();
-        return request == null ? "未知" : request.getRemoteAddr();
-    }
 
     /** The name as typed, without control characters and cut to the length a user name may have. */
     private static String printable(String name) {

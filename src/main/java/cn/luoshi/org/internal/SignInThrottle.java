@@ -10,11 +10,7 @@ import cn.luoshi.common.web.RateLimiter;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Slows password guessing without letting a stranger lock anyone out. Wrong passwords are counted three ways over a
@@ -83,7 +79,7 @@ class SignInThrottle {
 
     /** Whether the sign-in now under way (the current request's address) has to wait. */
     boolean isThrottled(String username) {
-        return waitFor(username, currentAddress()).isPresent();
+        return waitFor(username, SignInAddress.current("")).isPresent();
     }
 
     /** The pause after the free tries: 30 s after the first failure beyond them, doubling, at most 15 minutes. */
@@ -98,7 +94,7 @@ class SignInThrottle {
     @EventListener
     void onFailure(AuthenticationFailureBadCredentialsEvent event) {
         String name = name(event.getAuthentication().getName());
-        String address = address(event.getAuthentication());
+        String address = SignInAddress.of(event.getAuthentication(), "");
         for (Count count : Count.values()) {
             limiter.record(BUCKET + count, count.key(name, address), WINDOW);
         }
@@ -108,22 +104,11 @@ class SignInThrottle {
     void onSuccess(AuthenticationSuccessEvent event) {
         String name = name(event.getAuthentication().getName());
         limiter.reset(BUCKET + Count.NAME_FROM_ADDRESS, Count.NAME_FROM_ADDRESS.key(name,
-                address(event.getAuthentication())));
+                SignInAddress.of(event.getAuthentication(), "")));
     }
 
     private static String name(String username) {
         return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     }
 
-    private static String address(Authentication auth) {
-        if (auth.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null) {
-            return details.getRemoteAddress();
-        }
-        return currentAddress();
-    }
-
-    private static String currentAddress() {
-        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? attributes.getRequest().getRemoteAddr() : "";
-    }
 }

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -77,9 +78,10 @@ class SecurityConfiguration {
                 && context.getAuthentication() != null;
     }
 
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    @Bean(destroyMethod = "close")
+    HashingThreads passwordEncoder() {
+        return new HashingThreads(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -115,7 +117,10 @@ class SecurityConfiguration {
         });
         http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
                 .failureHandler((request, response, exception) -> response.sendRedirect(request.getContextPath()
-                        + (exception instanceof LockedException ? "/login?locked" : "/login?error")))
+                        + (exception instanceof LockedException ? "/login?locked"
+                        // the account could not be read (no database connection): not the user's mistake
+                        : exception instanceof InternalAuthenticationServiceException ? "/login?busy"
+                        : "/login?error")))
                 .permitAll());
         http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
         http.httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint));

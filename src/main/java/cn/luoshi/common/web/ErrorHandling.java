@@ -144,6 +144,18 @@ class ErrorHandling {
         return respond(request, response, HttpStatus.BAD_REQUEST, "error.rejectedRequest", new Object[0], List.of());
     }
 
+    /**
+     * No database connection came free in the pool's wait (the database is down or every connection is busy): the
+     * request did nothing, and a later one may succeed, so the answer says so instead of an internal error.
+     */
+    @ExceptionHandler(org.springframework.jdbc.CannotGetJdbcConnectionException.class)
+    Object busy(org.springframework.jdbc.CannotGetJdbcConnectionException e, HttpServletRequest request, HttpServletResponse response) {
+        log.warn("No database connection for {} {}: {}", request.getMethod(), request.getRequestURI(),
+                e.getMostSpecificCause().getMessage());
+        response.setHeader("Retry-After", "10");
+        return respond(request, response, HttpStatus.SERVICE_UNAVAILABLE, "error.busy", new Object[0], List.of());
+    }
+
     @ExceptionHandler(Exception.class)
     Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
         if (nulRefusedByDatabase(e)) {

@@ -50,6 +50,13 @@ class EmbeddedDatabaseRecoveryTest {
             HttpResponse<String> down = health(port);
             assertThat(down.statusCode()).isEqualTo(503);
             assertThat(down.body()).contains("\"status\":\"DOWN\"");
+            // A request that needs the database meanwhile is told to come back, in plain words, not an internal error.
+            HttpResponse<String> lookup = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                            + "/api/v1/appeals/track?code=SQ-2026-000001&token=abc")).timeout(Duration.ofSeconds(30))
+                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(lookup.statusCode()).as(lookup.body()).isEqualTo(503);
+            assertThat(lookup.headers().firstValue("Retry-After")).contains("10");
+            assertThat(lookup.body()).contains("\"code\":\"error.busy\"", "系统繁忙或数据库暂时无响应");
 
             long resumed = System.nanoTime();
             server.resumeWatching();

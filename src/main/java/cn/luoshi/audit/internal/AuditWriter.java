@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 
 import cn.luoshi.common.events.AuditableEvent;
 import cn.luoshi.org.LuoshiUser;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -39,6 +41,9 @@ class AuditWriter {
         this.transactions = transactions;
     }
 
+    // Last of the work before commit: the chain lock is then held only for the append and the commit itself,
+    // not while other listeners (messages to every overseer of a unit) write their rows.
+    @Order(Ordered.LOWEST_PRECEDENCE)
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(AuditableEvent event) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {

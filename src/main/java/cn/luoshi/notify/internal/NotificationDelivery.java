@@ -8,6 +8,7 @@ import java.util.Set;
 import cn.luoshi.notify.NotificationRequested;
 import cn.luoshi.notify.Recipients;
 import cn.luoshi.org.UserDirectory;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -27,6 +28,8 @@ class NotificationDelivery {
         this.clock = clock;
     }
 
+    // Before the audit append (which runs last), so the audit chain's lock is not held while messages are filed.
+    @Order(0)
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(NotificationRequested request) {
         OffsetDateTime now = OffsetDateTime.now(clock);

@@ -4,6 +4,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.luoshi.common.text.FullWidth;
+
 /** Reads the ways statistics tables write a period (Chinese forms, full-width digits, Excel dates). */
 final class PeriodText {
 
@@ -90,10 +92,7 @@ final class PeriodText {
     static String normalise(String raw) {
         StringBuilder out = new StringBuilder(raw.length());
         for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c >= '\uFF01' && c <= '\uFF5E') {
-                c = (char) (c - 0xFEE0);
-            }
+            char c = FullWidth.toAscii(raw.charAt(i));
             switch (c) {
                 case ' ', '\u3000', '\t' -> {
                     continue;

@@ -3,6 +3,8 @@ package cn.luoshi.indicator.internal;
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
+import cn.luoshi.common.text.FullWidth;
+
 /**
  * Numbers as statistics tables write them: {@code 2160}, {@code 2,160}, {@code 12.2%}, {@code -3.5}, full-width
  * digits, a Unicode minus. Anything else, such as {@code 约2160} or {@code 2160亿元}, is not a number: guessing
@@ -50,10 +52,7 @@ public final class CellNumbers {
     private static String normalise(String raw) {
         StringBuilder out = new StringBuilder(raw.length());
         for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c >= '\uFF01' && c <= '\uFF5E') {
-                c = (char) (c - 0xFEE0);
-            }
+            char c = FullWidth.toAscii(raw.charAt(i));
             switch (c) {
                 case ' ', '\u3000', '\u00A0' -> {
                     continue;

@@ -1,5 +1,7 @@
 package cn.luoshi.speech.internal;
 
+import cn.luoshi.common.text.FullWidth;
+
 /**
  * Cleans one line of the original input character by character: drops control characters, zero-width marks,
  * bookmark tags and spaces between Chinese characters; turns full-width letters and digits into ASCII and
@@ -46,10 +48,8 @@ final class LineCleaner {
             if (isInvisible(c)) {
                 continue;
             }
-            if (c >= '\uff01' && c <= '\uff5e') {
-                c = (char) (c - 0xfee0);
-            }
-            char next = i + 1 < to ? halfWidth(original.charAt(i + 1)) : '\0';
+            c = FullWidth.toAscii(c);
+            char next = i + 1 < to ? FullWidth.toAscii(original.charAt(i + 1)) : '\0';
             char prev = out.lastChar();
             c = chinesePunctuation(c, prev, next);
             if (c == '"') {
@@ -68,10 +68,6 @@ final class LineCleaner {
         }
         TraditionalChinese.simplify(out);
         return out;
-    }
-
-    private static char halfWidth(char c) {
-        return c >= '\uff01' && c <= '\uff5e' ? (char) (c - 0xfee0) : c;
     }
 
     /** Half-width punctuation between Chinese text becomes Chinese; inside numbers (1,234 or 10:30) it stays. */

@@ -468,11 +468,7 @@ public class Appeals {
 
     /** The nearest region at or above the unit (a department's city, a district's own region). */
     OrgUnit regionOf(long unitId) {
-        OrgUnit unit = units.get(unitId);
-        while (!unit.isRegion() && unit.parentId() != null) {
-            unit = units.get(unit.parentId());
-        }
-        return unit;
+        return units.regionOf(unitId);
     }
 
     private static String messageOf(Rating r) {

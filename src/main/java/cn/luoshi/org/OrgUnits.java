@@ -80,11 +80,19 @@ public class OrgUnits {
         if (scope.rootUnitId() == null) {
             return List.of();
         }
-        OrgUnit unit = get(scope.rootUnitId());
+        return units.subtree(regionOf(scope.rootUnitId())).stream().filter(OrgUnit::active).toList();
+    }
+
+    /**
+     * The nearest region at or above the unit: a department's or a park's city or district, a region itself (the
+     * top unit when no region lies above).
+     */
+    public OrgUnit regionOf(long unitId) {
+        OrgUnit unit = get(unitId);
         while (!unit.isRegion() && unit.parentId() != null) {
             unit = get(unit.parentId());
         }
-        return units.subtree(unit).stream().filter(OrgUnit::active).toList();
+        return unit;
     }
 
     /** The visible units arranged as a forest: each visible unit whose parent is not visible is a root. */

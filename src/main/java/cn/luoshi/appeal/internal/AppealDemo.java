@@ -344,10 +344,6 @@ class AppealDemo implements DemoContributor {
     }
 
     private long regionOf(String code) {
-        OrgUnit u = units.findByCode(code).orElseThrow();
-        while (!u.isRegion()) {
-            u = units.get(u.parentId());
-        }
-        return u.id();
+        return units.regionOf(units.findByCode(code).orElseThrow().id()).id();
     }
 }

@@ -330,10 +330,7 @@ public class Intake {
     }
 
     private OrgUnit regionOf(OrgUnit unit) {
-        while (!unit.isRegion() && unit.parentId() != null) {
-            unit = units.get(unit.parentId());
-        }
-        return unit;
+        return units.regionOf(unit.id());
     }
 
     private static String text(String value, String field, int max, boolean required, List<FieldProblem> problems) {

@@ -243,11 +243,7 @@ class AppealPagesController {
         if (me.unitId() == null) {
             return List.of();
         }
-        OrgUnit unit = units.get(me.unitId());
-        while (!unit.isRegion() && unit.parentId() != null) {
-            unit = units.get(unit.parentId());
-        }
-        return units.subtree(unit.id()).stream().filter(OrgUnit::active).toList();
+        return units.subtree(units.regionOf(me.unitId()).id()).stream().filter(OrgUnit::active).toList();
     }
 
     // ------------------------------------------------------------------------------------------------ detail

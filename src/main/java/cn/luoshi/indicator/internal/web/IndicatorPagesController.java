@@ -321,11 +321,7 @@ class IndicatorPagesController {
      * (市发改委 ranks and compares 示例市).
      */
     private OrgUnit homeRegion(LuoshiUser me) {
-        OrgUnit unit = GridUnits.root(units, access, me, null);
-        while (!unit.isRegion() && unit.parentId() != null) {
-            unit = units.get(unit.parentId());
-        }
-        return unit;
+        return units.regionOf(GridUnits.root(units, access, me, null).id());
     }
 
     /** Numbers as tables show them: the indicator's decimals, no exponent. */

@@ -13,11 +13,11 @@ import cn.luoshi.appeal.AppealQuery;
 import cn.luoshi.appeal.AppealUnit;
 import cn.luoshi.common.LuoshiProperties;
 import cn.luoshi.common.excel.Spreadsheets;
+import cn.luoshi.common.web.Downloads;
 import cn.luoshi.common.web.Messages;
 import cn.luoshi.org.LuoshiUser;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.UriUtils;
 
 /** The appeal list as an Excel workbook, within the reader's scope and filters. */
 @Component
@@ -44,9 +44,7 @@ public class AppealExport {
                 "acceptedAt", "answerDueAt", "answeredAt", "answer", "rating", "overdue").stream()
                 .map(h -> messages.get("appeal.field." + h)).toList();
         String name = messages.get("appeal.export.filename") + "-" + LocalDate.now(clock) + ".xlsx";
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"appeals.xlsx\"; filename*=UTF-8''"
-                + UriUtils.encode(name, java.nio.charset.StandardCharsets.UTF_8));
+        Downloads.start(response, Downloads.XLSX, name);
         Spreadsheets.writeXlsx(response.getOutputStream(), messages.get("appeal.export.sheet"), headers, rows);
     }
 

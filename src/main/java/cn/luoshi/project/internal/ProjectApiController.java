@@ -13,23 +13,24 @@ import java.util.Map;
 import cn.luoshi.common.error.DomainException;
 import cn.luoshi.common.files.StoredFile;
 import cn.luoshi.common.progress.StatusLight;
+import cn.luoshi.common.web.Downloads;
 import cn.luoshi.common.web.Messages;
 import cn.luoshi.common.web.PageResponse;
 import cn.luoshi.common.web.Paging;
 import cn.luoshi.org.LuoshiUser;
-import cn.luoshi.project.ImportPreview;
 import cn.luoshi.project.AnnualPlan;
+import cn.luoshi.project.ImportPreview;
 import cn.luoshi.project.Milestone;
 import cn.luoshi.project.MonthlyProgress;
 import cn.luoshi.project.NewProject;
+import cn.luoshi.project.ProblemReport;
+import cn.luoshi.project.ProblemRoute;
 import cn.luoshi.project.Project;
 import cn.luoshi.project.ProjectCategory;
 import cn.luoshi.project.ProjectDetails;
 import cn.luoshi.project.ProjectFilter;
 import cn.luoshi.project.ProjectImports;
 import cn.luoshi.project.ProjectMonth;
-import cn.luoshi.project.ProblemReport;
-import cn.luoshi.project.ProblemRoute;
 import cn.luoshi.project.ProjectProblem;
 import cn.luoshi.project.ProjectProblems;
 import cn.luoshi.project.ProjectSource;
@@ -42,7 +43,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -67,8 +67,6 @@ import org.springframework.web.multipart.MultipartFile;
 class ProjectApiController {
 
     private static final int MAX_ERRORS = 200;
-    static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final Projects projects;
     private final ProjectProblems problems;
@@ -111,9 +109,7 @@ class ProjectApiController {
                 @RequestParam(required = false) Long unit, @RequestParam(required = false) ProjectStage stage,
                 @RequestParam(required = false) StatusLight light, @RequestParam(required = false) Integer year,
                 HttpServletResponse response) throws IOException {
-        response.setContentType(XLSX.toString());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("重点项目.xlsx", java.nio.charset.StandardCharsets.UTF_8).build().toString());
+        Downloads.start(response, Downloads.XLSX, "重点项目.xlsx");
         imports.export(new ProjectFilter(q, category, programme, park, unit, stage, light), year, me,
                 response.getOutputStream());
     }

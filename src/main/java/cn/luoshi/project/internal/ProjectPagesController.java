@@ -11,6 +11,7 @@ import java.util.List;
 import cn.luoshi.common.error.DomainException;
 import cn.luoshi.common.files.StoredFile;
 import cn.luoshi.common.progress.StatusLight;
+import cn.luoshi.common.web.Downloads;
 import cn.luoshi.common.web.FormErrors;
 import cn.luoshi.common.web.Messages;
 import cn.luoshi.common.web.Paging;
@@ -22,6 +23,8 @@ import cn.luoshi.project.AnnualPlan;
 import cn.luoshi.project.ImportPreview;
 import cn.luoshi.project.MonthlyProgress;
 import cn.luoshi.project.NewProject;
+import cn.luoshi.project.ProblemReport;
+import cn.luoshi.project.ProblemRoute;
 import cn.luoshi.project.Project;
 import cn.luoshi.project.ProjectCategory;
 import cn.luoshi.project.ProjectDetails;
@@ -29,15 +32,11 @@ import cn.luoshi.project.ProjectFilter;
 import cn.luoshi.project.ProjectImports;
 import cn.luoshi.project.ProjectMonth;
 import cn.luoshi.project.ProjectPlan;
-import cn.luoshi.project.ProblemReport;
-import cn.luoshi.project.ProblemRoute;
 import cn.luoshi.project.ProjectProblems;
 import cn.luoshi.project.ProjectStage;
 import cn.luoshi.project.ProjectSummary;
 import cn.luoshi.project.Projects;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.core.io.InputStreamResource;
@@ -273,9 +272,7 @@ class ProjectPagesController {
                 @RequestParam(required = false) String programme, @RequestParam(required = false) Long park,
                 @RequestParam(required = false) Long unit, @RequestParam(required = false) ProjectStage stage,
                 @RequestParam(required = false) StatusLight light, HttpServletResponse response) throws IOException {
-        response.setContentType(ProjectApiController.XLSX.toString());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("重点项目.xlsx", java.nio.charset.StandardCharsets.UTF_8).build().toString());
+        Downloads.start(response, Downloads.XLSX, "重点项目.xlsx");
         imports.export(new ProjectFilter(q, category, StringUtils.hasText(programme) ? programme : null, park, unit,
                 stage, light), null, me, response.getOutputStream());
     }

@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
 import cn.luoshi.common.files.FileStore;
 import cn.luoshi.common.files.StoredFile;
 import cn.luoshi.common.progress.StatusLight;
+import cn.luoshi.common.web.Downloads;
 import cn.luoshi.common.web.PageResponse;
 import cn.luoshi.common.web.Paging;
 import cn.luoshi.org.LuoshiUser;
@@ -52,9 +51,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RestController
 @RequestMapping("/api/v1/tasks")
 class TaskApiController {
-
-    static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final TaskRegistration registration;
     private final TaskWorkflow workflow;
@@ -114,11 +110,9 @@ class TaskApiController {
     }
 
     static ResponseEntity<StreamingResponseBody> xlsx(TaskViews views, TaskFilter filter, LuoshiUser me) {
-        String name = URLEncoder.encode("督办任务.xlsx", StandardCharsets.UTF_8).replace("+", "%20");
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"tasks.xlsx\"; filename*=UTF-8''"
-                        + name)
-                .contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment("督办任务.xlsx"))
+                .contentType(Downloads.XLSX)
                 .body(out -> views.export(filter, me, out));
     }
 
@@ -280,9 +274,9 @@ class TaskApiController {
         views.evidence(id, fileId, me);
         StoredFile file = files.find(fileId).orElseThrow();
         InputStream content = files.open(fileId);
-        String name = URLEncoder.encode(file.originalName(), StandardCharsets.UTF_8).replace("+", "%20");
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''" + name)
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(file.originalName()))
+                .header("X-Content-Type-Options", "nosniff")
                 .contentType(MediaType.parseMediaType(file.contentType()))
                 .contentLength(file.sizeBytes())
                 .body(new InputStreamResource(content));

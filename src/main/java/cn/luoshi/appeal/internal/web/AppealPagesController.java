@@ -31,6 +31,7 @@ import cn.luoshi.common.LuoshiProperties;
 import cn.luoshi.common.error.DomainException;
 import cn.luoshi.common.files.FileStore;
 import cn.luoshi.common.files.StoredFile;
+import cn.luoshi.common.web.Downloads;
 import cn.luoshi.common.web.FormErrors;
 import cn.luoshi.common.web.Messages;
 import cn.luoshi.common.web.Paging;
@@ -40,7 +41,6 @@ import cn.luoshi.org.OrgUnits;
 import cn.luoshi.org.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -325,8 +325,7 @@ class AppealPagesController {
         StoredFile stored = files.find(fileId).orElseThrow(() -> DomainException.notFound("files.file", fileId));
         InputStream in = files.open(fileId);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(stored.contentType()))
-                .header("Content-Disposition", ContentDisposition.attachment()
-                        .filename(stored.originalName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("Content-Disposition", Downloads.attachment(stored.originalName()))
                 .header("X-Content-Type-Options", "nosniff")
                 .body(new InputStreamResource(in));
     }

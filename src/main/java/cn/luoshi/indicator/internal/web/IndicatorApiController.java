@@ -2,14 +2,13 @@ package cn.luoshi.indicator.internal.web;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 
 import cn.luoshi.common.error.DomainException;
+import cn.luoshi.common.web.Downloads;
 import cn.luoshi.common.web.PageResponse;
 import cn.luoshi.indicator.Indicator;
 import cn.luoshi.indicator.IndicatorDefinition;
@@ -139,8 +138,6 @@ class IndicatorApiController {
     }
 
     static void xlsx(HttpServletResponse response, String filename) {
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
-                + URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20"));
+        Downloads.start(response, Downloads.XLSX, filename);
     }
 }

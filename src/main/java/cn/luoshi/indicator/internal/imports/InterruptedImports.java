@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
@@ -23,7 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>A live import holds an advisory lock for as long as its writing transaction lasts, on whichever node runs it;
  * the lock goes with the connection when the process dies. So any node may sweep at any time: an import is
- * interrupted when it is RUNNING, its lock is free, and it was opened longer ago than it takes to start writing.
+ * interrupted when it is RUNNING, its lock is free, and it was opened longer ago than it takes to start writing
+ * ({@code luoshi.imports.interrupted-after}, a minute). The sweep runs at start and every minute
+ * ({@code luoshi.imports.sweep-millis}), so an import cut off by a crash is marked at most about two minutes after
+ * its node (or another) is up again.
  */
 @Component
 public class InterruptedImports {
@@ -35,10 +40,13 @@ public class InterruptedImports {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Duration grace;
 
-    InterruptedImports(JdbcClient jdbc, Clock clock) {
+    InterruptedImports(JdbcClient jdbc, Clock clock,
+                       @Value("${luoshi.imports.interrupted-after:PT1M}") Duration grace) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.grace = grace;
     }
 
     static long lockKey(long importId) {
@@ -50,7 +58,8 @@ public class InterruptedImports {
         sweepQuietly();
     }
 
-    @Scheduled(fixedDelayString = "${luoshi.imports.sweep-millis:300000}", initialDelay = 300_000)
+    @Scheduled(fixedDelayString = "${luoshi.imports.sweep-millis:60000}",
+            initialDelayString = "${luoshi.imports.sweep-millis:60000}")
     void regularly() {
         sweepQuietly();
     }
@@ -72,11 +81,11 @@ public class InterruptedImports {
         int marked = jdbc.sql("""
                         with candidate as materialized (
                             select id from observation_import
-                            where status = 'RUNNING' and opened_at < now() - interval '1 minute')
+                            where status = 'RUNNING' and opened_at < now() - make_interval(secs => ?))
                         update observation_import i set status = 'FAILED', phase = 'INTERRUPTED', finished_at = ?
                         from candidate c
                         where i.id = c.id and pg_try_advisory_xact_lock(? | c.id)""")
-                .params(OffsetDateTime.now(clock), LOCK_SPACE).update();
+                .params(grace.toMillis() / 1000.0, OffsetDateTime.now(clock), LOCK_SPACE).update();
         if (marked > 0) {
             log.warn("Marked {} interrupted observation import(s) as failed; nothing of them was written", marked);
         }

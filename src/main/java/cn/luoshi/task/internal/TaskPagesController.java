@@ -289,6 +289,8 @@ class TaskPagesController {
 
     @GetMapping("/tasks/{id:\\d+}/subtasks/new")
     String newSubtask(@AuthenticationPrincipal LuoshiUser me, @PathVariable long id, Model model) {
+        // The form is offered only to whom the sub-task would be allowed (TaskRules ADD_SUBTASK), as its post is.
+        registration.checkMayAddSubtask(id, me);
         TaskDetail parent = views.detail(id, me);
         TaskForm form = new TaskForm(null, null, null, List.of(), parent.leader() == null ? null
                 : parent.leader().id(), LocalDate.now(clock), parent.dueDate(), parent.reportCycle(),

@@ -409,6 +409,11 @@ public class ProjectImports {
     }
 
     private Analysis analyseProgress(InputStream input, String filename, LuoshiUser actor) {
+        // Only the offices that report progress (Projects.canReport) read a progress sheet at all: anyone else is
+        // refused before the file is looked at, as for a project list.
+        if (!Projects.mayCreate(actor)) {
+            throw DomainException.forbidden("project.error.report");
+        }
         List<SheetRow> rows = read(input, filename);
         Map<String, Integer> header = new HashMap<>();
         for (int i = 0; i < rows.getFirst().cells().size(); i++) {

@@ -90,6 +90,21 @@ class AuthenticationTest {
         assertThat(Api.withToken(port, "lsh_made-up").get("/api/v1/me").status()).isEqualTo(401);
     }
 
+    /** A streamed download writes its body in an async dispatch, which must still know the token's owner. */
+    @Test
+    void aPersonalTokenDownloadsAStreamedExportWhole() {
+        Api gxj = Api.as(port, "gxj");
+        Api.Response issued = gxj.post("/api/v1/me/tokens", Map.of("name", "导出脚本"));
+        Api viaToken = Api.withToken(port, issued.json().path("token").asString());
+        Api.Response export = viaToken.get("/api/v1/tasks/export");
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.contentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml");
+        // An xlsx is a zip: it starts with the local file header and ends with the end of central directory record.
+        assertThat(export.body()).startsWith("PK\u0003\u0004");
+        assertThat(export.body()).contains("PK\u0005\u0006");
+        gxj.delete("/api/v1/me/tokens/" + issued.json().path("id").asLong());
+    }
+
     @Test
     void browserFormsNeedTheCsrfTokenAndTheLoginPageSetsOne() throws Exception {
         HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();

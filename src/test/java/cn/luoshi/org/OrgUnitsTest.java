@@ -96,4 +96,14 @@ class OrgUnitsTest {
         assertThat(admin.post("/api/v1/org-units/import-gbt2260", Map.of("province", "77")).status())
                 .isEqualTo(400);
     }
+
+    /** A top unit has no parent: read as null, not as the id 0 (the global administrator's roots are found so). */
+    @Test
+    void theTopUnitHasNoParent() {
+        assertThat(units.findByCode(DemoCity.PROVINCE).orElseThrow().parentId()).isNull();
+        long province = units.findByCode(DemoCity.PROVINCE).orElseThrow().id();
+        assertThat(units.findByCode(DemoCity.CITY).orElseThrow().parentId()).isEqualTo(province);
+        assertThat(Api.as(port, "admin").get("/api/v1/org-units/" + province).json().path("parentId").isNull())
+                .isTrue();
+    }
 }

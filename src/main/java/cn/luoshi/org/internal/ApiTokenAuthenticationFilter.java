@@ -12,6 +12,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** {@code Authorization: Bearer lsh_…} signs the request in as the token's owner, for this request only. */
@@ -20,6 +21,8 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
     private final ApiTokens tokens;
     private final LuoshiUserDetailsService users;
     private final AuthenticationEntryPoint entryPoint;
+    private final RequestAttributeSecurityContextRepository requestContext =
+            new RequestAttributeSecurityContextRepository();
 
     ApiTokenAuthenticationFilter(ApiTokens tokens, LuoshiUserDetailsService users,
                                  AuthenticationEntryPoint entryPoint) {
@@ -47,6 +50,9 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
                 user.getAuthorities()));
         SecurityContextHolder.setContext(context);
+        // Kept for this request's own later dispatches too: a streamed download (an Excel export) writes its body in
+        // an async dispatch, which the authorisation filter checks again and would otherwise find signed out.
+        requestContext.saveContext(context, request, response);
         try {
             chain.doFilter(request, response);
         } finally {

@@ -24,8 +24,10 @@ public class OrgUnitRepository {
     }
 
     static OrgUnit map(ResultSet rs, int row) throws SQLException {
-        long parent = rs.getLong("parent_id");
-        return new OrgUnit(rs.getLong("id"), rs.wasNull() ? null : parent, rs.getString("code"), rs.getString("name"),
+        long parentId = rs.getLong("parent_id");
+        // Asked at once: wasNull speaks of the column read last, and the arguments below read the id first.
+        Long parent = rs.wasNull() ? null : parentId;
+        return new OrgUnit(rs.getLong("id"), parent, rs.getString("code"), rs.getString("name"),
                 OrgUnitKind.valueOf(rs.getString("kind")), rs.getString("path"), rs.getInt("depth"),
                 rs.getInt("sort_order"), rs.getBoolean("active"), rs.getInt("version"));
     }

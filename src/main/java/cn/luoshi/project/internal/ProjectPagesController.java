@@ -336,6 +336,10 @@ class ProjectPagesController {
 
     @GetMapping("/import")
     String importForm(@AuthenticationPrincipal LuoshiUser me, Model model) {
+        // The form is for those who may import: the offices that keep and report projects (Projects.mayCreate).
+        if (!Projects.mayCreate(me)) {
+            throw DomainException.forbidden("error.forbidden");
+        }
         model.addAttribute("thisYear", LocalDate.now(clock).getYear());
         return "project/import";
     }

@@ -87,8 +87,9 @@ class TaskApiController {
         return views.list(filter, me, Paging.of(page, size));
     }
 
-    /** The list with the same filters as an Excel file. */
+    /** The list with the same filters as an Excel file; an enterprise has no tasks to export. */
     @GetMapping("/export")
+    @PreAuthorize("isAuthenticated() and !hasRole('ENTERPRISE')")
     ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal LuoshiUser me,
                                                  @RequestParam(required = false) Long unit,
                                                  @RequestParam(required = false) List<TaskStatus> status,

@@ -33,6 +33,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,6 +48,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The supervision board, the task page with its actions, the task form and the light-rule settings. */
 @Controller
 class TaskPagesController {
+
+    private static final String STAFF = "isAuthenticated() and !hasRole('ENTERPRISE')";
+
 
     private final TaskViews views;
     private final TaskWorkflow workflow;
@@ -83,7 +87,9 @@ class TaskPagesController {
         }
     }
 
+    /** The board is the officials' (an enterprise has no tasks; its appeals are its own page). */
     @GetMapping("/tasks")
+    @PreAuthorize(STAFF)
     String board(@AuthenticationPrincipal LuoshiUser me, @ModelAttribute("query") BoardQuery query,
                  HttpServletRequest request, Model model) {
         // The board puts the most urgent first unless asked otherwise.
@@ -125,6 +131,7 @@ class TaskPagesController {
     }
 
     @GetMapping("/tasks/export")
+    @PreAuthorize(STAFF)
     ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal LuoshiUser me,
                                                  @ModelAttribute("query") BoardQuery query) {
         return TaskApiController.xlsx(views, query.filter(), me);
@@ -282,6 +289,8 @@ class TaskPagesController {
 
     @GetMapping("/tasks/{id:\\d+}/subtasks/new")
     String newSubtask(@AuthenticationPrincipal LuoshiUser me, @PathVariable long id, Model model) {
+        // The form is offered only to whom the sub-task would be allowed (TaskRules ADD_SUBTASK), as its post is.
+        registration.checkMayAddSubtask(id, me);
         TaskDetail parent = views.detail(id, me);
         TaskForm form = new TaskForm(null, null, null, List.of(), parent.leader() == null ? null
                 : parent.leader().id(), LocalDate.now(clock), parent.dueDate(), parent.reportCycle(),

@@ -123,6 +123,13 @@ public class TaskRegistration {
         return new RegisteredTask(id, status, true);
     }
 
+    /** Refuses (403, or 409 for the task's status) unless the person may add a sub-task to this task now. */
+    void checkMayAddSubtask(long parentId, LuoshiUser actor) {
+        TaskRow parent = tasks.findVisible(parentId, actor.scope(), false)
+                .orElseThrow(() -> DomainException.notFound("task.task", parentId));
+        guard.check(TaskOperation.ADD_SUBTASK, parent, actor);
+    }
+
     /** True when a lead unit decomposes its own task (the sub-task is then issued at once). */
     private boolean authorise(NewTask cmd, LuoshiUser actor, TaskRow parent) {
         if (parent != null) {

@@ -106,8 +106,13 @@ public class TaskWorkflow {
     @Transactional
     void transition(long id, TaskAction action, String comment, Integer expectedVersion, LuoshiUser me,
                     OffsetDateTime now) {
-        TaskRow task = load(id, me, expectedVersion);
+        // Who may take the step is asked before whether the version is current: a person with no right to it is
+        // refused (403) whatever version the request names, as TaskRules promises.
+        TaskRow task = load(id, me, null);
         Step step = guard.step(action, task, me);
+        if (expectedVersion != null && expectedVersion != task.version()) {
+            throw DomainException.staleVersion(task.title());
+        }
         if ((action == TaskAction.RETURN || action == TaskAction.CANCEL) && blank(comment)) {
             throw DomainException.invalidFields(List.of(new FieldProblem("comment", "task.error.reasonRequired")));
         }

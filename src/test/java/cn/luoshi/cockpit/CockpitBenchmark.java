@@ -97,14 +97,19 @@ public final class CockpitBenchmark {
         System.exit(status);
     }
 
-    private void run() throws Exception {
-        deleteTree(DATA);
-        context = new SpringApplicationBuilder(LuoshiApplication.class)
-                .run("--luoshi.data-dir=" + DATA.toAbsolutePath(), "--luoshi.admin-password=" + PASSWORD,
-                        "--luoshi.demo=true", "--server.port=0", "--logging.level.root=WARN",
-                        "--logging.level.cn.luoshi=WARN", "--spring.main.banner-mode=off");
-        jdbc = context.getBean(JdbcTemplate.class);
-        note("Machine: " + Runtime.getRuntime().availableProcessors() + " cores; embedded PostgreSQL, default settings");
+    /**
+     * Builds the province of DESIGN.md's scale into a running application's database (the load soak uses it);
+     * returns the province.
+     */
+    static OrgUnit buildProvinceInto(ConfigurableApplicationContext app) throws Exception {
+        CockpitBenchmark bench = new CockpitBenchmark();
+        bench.context = app;
+        bench.jdbc = app.getBean(JdbcTemplate.class);
+        bench.generate();
+        return bench.province;
+    }
+
+    private void generate() throws Exception {
         long started = System.nanoTime();
         buildProvince();
         indicators();
@@ -116,6 +121,17 @@ public final class CockpitBenchmark {
                         + "%,d reports, %,d task events, %,d projects, %,d appeals", (System.nanoTime() - started) / 1e9,
                 count("org_unit"), count("observation"), count("task"), count("task_report"), count("task_event"),
                 count("project"), count("appeal")));
+    }
+
+    private void run() throws Exception {
+        deleteTree(DATA);
+        context = new SpringApplicationBuilder(LuoshiApplication.class)
+                .run("--luoshi.data-dir=" + DATA.toAbsolutePath(), "--luoshi.admin-password=" + PASSWORD,
+                        "--luoshi.demo=true", "--server.port=0", "--logging.level.root=WARN",
+                        "--logging.level.cn.luoshi=WARN", "--spring.main.banner-mode=off");
+        jdbc = context.getBean(JdbcTemplate.class);
+        note("Machine: " + Runtime.getRuntime().availableProcessors() + " cores; embedded PostgreSQL, default settings");
+        generate();
 
         UserAccounts accounts = context.getBean(UserAccounts.class);
         accounts.createSystem(new NewUser("bench-province", "基准省 领导", PASSWORD, province.id(), null,

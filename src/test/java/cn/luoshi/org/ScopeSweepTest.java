@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.luoshi.testsupport.Api;
+import cn.luoshi.testsupport.GetMappings;
 import cn.luoshi.testsupport.LuoshiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,18 +117,7 @@ class ScopeSweepTest {
     }
 
     private List<String> getPatterns() {
-        List<String> paths = new ArrayList<>();
-        mappings.getHandlerMethods().forEach((info, method) -> {
-            boolean get = info.getMethodsCondition().getMethods().isEmpty()
-                    || info.getMethodsCondition().getMethods().contains(RequestMethod.GET);
-            if (!get || info.getPathPatternsCondition() == null) {
-                return;
-            }
-            info.getPathPatternsCondition().getPatternValues().stream()
-                    .filter(p -> p.startsWith("/api/v1/"))
-                    .forEach(paths::add);
-        });
-        return paths;
+        return GetMappings.of(mappings).stream().filter(p -> p.startsWith("/api/v1/")).toList();
     }
 
     @Test

@@ -24,12 +24,12 @@ import cn.luoshi.org.NewUser;
 import cn.luoshi.org.Role;
 import cn.luoshi.org.UserAccounts;
 import cn.luoshi.testsupport.Api;
+import cn.luoshi.testsupport.GetMappings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -535,8 +535,7 @@ class AuthorisationMatrixTest {
             long opStarted = System.nanoTime();
             for (Map.Entry<String, Api> caller : clients.entrySet()) {
                 String user = caller.getKey();
-                Role role = CALLERS.entrySet().stream().filter(e -> e.getValue().equals(user)).map(Map.Entry::getKey)
-                        .findFirst().orElse(null);
+                Role role = roleOf(user);
                 if (user.equals("jnq")) {
                     continue;
                 }
@@ -614,8 +613,7 @@ class AuthorisationMatrixTest {
             String api = apiTwin(page);
             for (Map.Entry<String, Api> caller : clients.entrySet()) {
                 String user = caller.getKey();
-                Role role = CALLERS.entrySet().stream().filter(e -> e.getValue().equals(user)).map(Map.Entry::getKey)
-                        .findFirst().orElse(null);
+                Role role = roleOf(user);
                 if (user.equals("jnq")) {
                     continue;
                 }
@@ -691,23 +689,22 @@ class AuthorisationMatrixTest {
         }
     }
 
+    /** The role a caller of the matrix plays; none for the anonymous caller. */
+    private static Role roleOf(String user) {
+        return CALLERS.entrySet().stream().filter(e -> e.getValue().equals(user)).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
+    }
+
     /** The UI's GET pages, from the application's own request mappings (a variable's pattern dropped). */
     private static List<String> pages() {
         RequestMappingHandlerMapping mappings = app.getBean("requestMappingHandlerMapping",
                 RequestMappingHandlerMapping.class);
         Set<String> pages = new TreeSet<>();
-        mappings.getHandlerMethods().forEach((info, method) -> {
-            boolean get = info.getMethodsCondition().getMethods().isEmpty()
-                    || info.getMethodsCondition().getMethods().contains(RequestMethod.GET);
-            if (!get || info.getPathPatternsCondition() == null) {
-                return;
-            }
-            info.getPathPatternsCondition().getPatternValues().stream()
-                    .filter(p -> !p.startsWith("/api/") && !p.startsWith("/open311/") && !p.startsWith("/v3/")
-                            && !p.startsWith("/swagger") && !p.equals("/error"))
-                    .map(p -> p.replaceAll("\\{([^}:]+):[^}]*}", "{$1}"))
-                    .forEach(pages::add);
-        });
+        GetMappings.of(mappings).stream()
+                .filter(p -> !p.startsWith("/api/") && !p.startsWith("/open311/") && !p.startsWith("/v3/")
+                        && !p.startsWith("/swagger") && !p.equals("/error"))
+                .map(p -> p.replaceAll("\\{([^}:]+):[^}]*}", "{$1}"))
+                .forEach(pages::add);
         return new ArrayList<>(pages);
     }
 

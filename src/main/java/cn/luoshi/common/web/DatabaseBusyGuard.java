@@ -25,6 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class DatabaseBusyGuard extends OncePerRequestFilter {
 
+    /** When a client told the system is busy should try again. */
+    static final String RETRY_AFTER_SECONDS = "10";
+
     private static final Logger log = LoggerFactory.getLogger(DatabaseBusyGuard.class);
 
     private final Messages messages;
@@ -44,7 +47,7 @@ class DatabaseBusyGuard extends OncePerRequestFilter {
             }
             log.warn("No database connection for {} {}", request.getMethod(), request.getRequestURI());
             response.resetBuffer();
-            response.setHeader("Retry-After", "10");
+            response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
             EarlyRefusal.send(request, response, HttpStatus.SERVICE_UNAVAILABLE, "error.busy", messages);
         }
     }

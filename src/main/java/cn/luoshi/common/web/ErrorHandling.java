@@ -152,7 +152,7 @@ class ErrorHandling {
     Object busy(org.springframework.jdbc.CannotGetJdbcConnectionException e, HttpServletRequest request, HttpServletResponse response) {
         log.warn("No database connection for {} {}: {}", request.getMethod(), request.getRequestURI(),
                 e.getMostSpecificCause().getMessage());
-        response.setHeader("Retry-After", "10");
+        response.setHeader("Retry-After", DatabaseBusyGuard.RETRY_AFTER_SECONDS);
         return respond(request, response, HttpStatus.SERVICE_UNAVAILABLE, "error.busy", new Object[0], List.of());
     }
 

@@ -16,11 +16,12 @@ import java.util.Map;
  * @param asOf       the month, {@code 2026-06}
  * @param monthEnd   its last day
  * @param latest     the latest complete month (the default), by the clock
+ * @param takenAt    when these figures were read: a picture is shown to every reader of the same scope for a minute
  * @param region     whose picture it is: the reader's scope
  * @param perMu      null when no per-mu evaluation was published in the scope
  */
 public record CockpitView(String asOf, String asOfLabel, LocalDate monthEnd, String latest, LocalDate today,
-                          Region region, TaskPanel tasks, IndicatorPanel indicators, ProjectPanel projects,
+                          OffsetDateTime takenAt, Region region, TaskPanel tasks, IndicatorPanel indicators, ProjectPanel projects,
                           AppealPanel appeals, PerMuPanel perMu) {
 
     /** A count and the list behind it. */

@@ -52,13 +52,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <pre>
  * ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -Xmx3g -cp target/test-classes:target/classes:$(cat target/cp.txt) cn.luoshi.cockpit.LoadSoak \
- *     [users=200] [minutes=30] [data=province|demo]
+ *     [users=200] [minutes=30] [data=province|demo] [reuse]
  * </pre>
+ *
+ * <p>With {@code reuse}, a province built by an earlier run (its data folder marked {@value #BUILT}) is used again
+ * instead of being generated anew, which takes minutes; the soak's own accounts are then kept too.
  */
 public final class LoadSoak {
 
     static final String ADMIN_PASSWORD = "SoakAdmin2026";
     static final String PASSWORD = "SoakUser2026go";
+    static final String BUILT = "province.built";
     /** A person reads each page for three to twelve seconds before the next click. */
     static final int THINK_MIN_MS = 3000;
     static final int THINK_MAX_MS = 12000;
@@ -100,10 +104,12 @@ public final class LoadSoak {
         int minutes = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         boolean province = args.length <= 2 || !"demo".equals(args[2]);
         Path data = Path.of("target", "soak-data");
+        boolean reuse = province && args.length > 3 && "reuse".equals(args[3]) && Files.exists(data.resolve(BUILT));
         int status = 0;
-        try (ConfigurableApplicationContext app = start(data)) {
-            if (province) {
+        try (ConfigurableApplicationContext app = reuse ? open(data) : start(data)) {
+            if (province && !reuse) {
                 CockpitBenchmark.buildProvinceInto(app);
+                Files.writeString(data.resolve(BUILT), "the province of DESIGN.md's scale\n");
             }
             Figures figures = run(app, new Options(users, Duration.ofMinutes(minutes), province, data));
             figures.lines().forEach(System.out::println);
@@ -125,6 +131,14 @@ public final class LoadSoak {
                 }
             }
         }
+        return SpringApplication.run(LuoshiApplication.class, "--luoshi.data-dir=" + data.toAbsolutePath(),
+                "--luoshi.demo=true", "--luoshi.admin-password=" + ADMIN_PASSWORD, "--luoshi.demo-password=" + PASSWORD,
+                "--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                "--logging.level.cn.luoshi=WARN");
+    }
+
+    /** The application on a data folder kept from an earlier run. */
+    static ConfigurableApplicationContext open(Path data) {
         return SpringApplication.run(LuoshiApplication.class, "--luoshi.data-dir=" + data.toAbsolutePath(),
                 "--luoshi.demo=true", "--luoshi.admin-password=" + ADMIN_PASSWORD, "--luoshi.demo-password=" + PASSWORD,
                 "--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
@@ -208,15 +222,21 @@ public final class LoadSoak {
             Kind kind = i % 5 == 4 ? Kind.FILER : i % 5 == 0 ? Kind.LEADER : i % 5 == 1 ? Kind.SUPERVISOR : Kind.HANDLER;
             String name = "soak" + i;
             long[] tasks = scopeTasks;
-            switch (kind) {
+            boolean exists = jdbc.queryForObject("select count(*) from app_user where username = ?", Integer.class,
+                    name) > 0;
+            switch (exists && kind != Kind.HANDLER ? Kind.FILER : kind) {
                 case LEADER -> accounts.createSystem(new NewUser(name, "压测领导" + i, PASSWORD, root, null,
                         Set.of(Role.LEADER), null, null));
                 case SUPERVISOR -> accounts.createSystem(new NewUser(name, "压测督查" + i, PASSWORD, root, null,
                         Set.of(Role.SUPERVISOR), null, null));
                 case HANDLER -> {
-                    long unit = ((Number) leading.get(i % leading.size()).get("unit")).longValue();
-                    accounts.createSystem(new NewUser(name, "压测经办" + i, PASSWORD, unit, null,
-                            Set.of(Role.UNIT_HANDLER), null, null));
+                    long unit = exists
+                            ? jdbc.queryForObject("select unit_id from app_user where username = ?", Long.class, name)
+                            : ((Number) leading.get(i % leading.size()).get("unit")).longValue();
+                    if (!exists) {
+                        accounts.createSystem(new NewUser(name, "压测经办" + i, PASSWORD, unit, null,
+                                Set.of(Role.UNIT_HANDLER), null, null));
+                    }
                     // progress is reported on tasks the unit has accepted; a task still to be signed for refuses it
                     tasks = jdbc.queryForList("select id from task where status in ('ACCEPTED','IN_PROGRESS')"
                             + " and lead_unit_id = ? order by id limit 50", Long.class, unit)
@@ -322,7 +342,8 @@ public final class LoadSoak {
                 return;
             }
             String location = posted.headers().firstValue("Location").orElse("");
-            if (posted.statusCode() != 302 || location.contains("error")) {
+            // the form sends a refused sign-in back with ?error, and one the database was too busy for with ?busy
+            if (posted.statusCode() != 302 || location.contains("error") || location.contains("busy")) {
                 stats.error("signIn", posted.statusCode() + " to " + location);
                 return;
             }

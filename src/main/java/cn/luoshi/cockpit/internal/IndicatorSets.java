@@ -116,6 +116,7 @@ public class IndicatorSets {
                 String.valueOf(region.id()), region.id(), messages.chinese("cockpit.audit.chosen", region.name(),
                 String.join("、", after.indicators().stream().map(Indicator::nameZh).toList())),
                 before.codes(), after.codes()));
+        events.publishEvent(new IndicatorSetChanged(region.id()));
         return after;
     }
 
@@ -128,6 +129,7 @@ public class IndicatorSets {
             events.publishEvent(new AuditRecord("cockpit.indicators.reset", "CockpitIndicatorSet",
                     String.valueOf(region.id()), region.id(), messages.chinese("cockpit.audit.reset", region.name()),
                     before.codes(), of(region).codes()));
+            events.publishEvent(new IndicatorSetChanged(region.id()));
         }
         return of(region);
     }

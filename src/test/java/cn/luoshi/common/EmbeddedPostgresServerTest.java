@@ -29,4 +29,22 @@ class EmbeddedPostgresServerTest {
             assertThat(rs.getString(1)).isEqualTo("示例市");
         }
     }
+
+    @Test
+    void everyCommitIsFlushedToDisk(@TempDir Path dataDir) throws Exception {
+        try (var server = EmbeddedPostgresServer.startIn(dataDir);
+             var connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
+             var statement = connection.createStatement()) {
+            assertThat(setting(statement, "fsync")).isEqualTo("on");
+            assertThat(setting(statement, "synchronous_commit")).isEqualTo("on");
+            assertThat(setting(statement, "full_page_writes")).isEqualTo("on");
+        }
+    }
+
+    private static String setting(java.sql.Statement statement, String name) throws Exception {
+        try (var rs = statement.executeQuery("show " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
 }

@@ -152,6 +152,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("work_mem", "16MB")
                 .setServerConfig("maintenance_work_mem", "256MB")
                 .setServerConfig("timezone", "Asia/Shanghai")
+                // The library starts the server with -F and synchronous_commit off, as a throwaway test database:
+                // an acknowledged commit could be lost and a power cut could corrupt the cluster. This one keeps
+                // the office's records, so every commit is flushed (a later -c wins over -F).
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .start();
     }
 

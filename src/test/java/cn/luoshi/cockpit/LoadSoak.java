@@ -193,14 +193,19 @@ public final class LoadSoak {
 
     enum Kind { LEADER, SUPERVISOR, HANDLER, FILER }
 
-    /** One virtual user: its account (none for a citizen), its address, and the tasks it opens. */
-    record User(String name, Kind kind, int number, long[] tasks) {
+    /**
+     * One virtual user: its account (none for a citizen), its address, the tasks it opens, and whether it works at
+     * the top of the data set (the province itself), whose pages count everything and are timed apart ({@code @top}).
+     */
+    record User(String name, Kind kind, int number, long[] tasks, boolean top) {
     }
 
     /**
      * Accounts for the officials, created for the run: one in four a leader, one in four the supervision office,
      * the rest handlers of the departments leading the most working tasks; every fifth user a citizen filing
-     * appeals without an account.
+     * appeals without an account. Leaders and supervisors work where a province has them: one in ten at the top,
+     * three in ten in a city, six in ten in a county (a province has one government, 16 cities and 150 counties,
+     * each with its leaders and its supervision office).
      */
     static List<User> accounts(ConfigurableApplicationContext app, JdbcTemplate jdbc, String rootCode, int count) {
         UserAccounts accounts = app.getBean(UserAccounts.class);
@@ -217,17 +222,41 @@ public final class LoadSoak {
         if (scopeTasks.length == 0 || leading.isEmpty()) {
             throw new IllegalStateException("no working tasks under " + rootCode);
         }
+        List<Long> cities = jdbc.queryForList("select id from org_unit where parent_id = ? and kind = 'REGION'"
+                + " order by path", Long.class, root);
+        List<Long> counties = jdbc.queryForList("select c.id from org_unit c join org_unit p on p.id = c.parent_id"
+                + " where p.parent_id = ? and p.kind = 'REGION' and c.kind = 'REGION' order by c.path", Long.class, root);
+        Map<Long, long[]> tasksUnder = new java.util.HashMap<>();
         List<User> users = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Kind kind = i % 5 == 4 ? Kind.FILER : i % 5 == 0 ? Kind.LEADER : i % 5 == 1 ? Kind.SUPERVISOR : Kind.HANDLER;
             String name = "soak" + i;
             long[] tasks = scopeTasks;
+            long at = root;
+            if (kind == Kind.LEADER || kind == Kind.SUPERVISOR) {
+                int k = i / 5;
+                at = k % 10 == 0 || cities.isEmpty() ? root
+                        : k % 10 <= 3 || counties.isEmpty() ? cities.get(k % cities.size())
+                        : counties.get(k % counties.size());
+                if (at != root) {
+                    name = "soak" + i + "at" + at;
+                    tasks = tasksUnder.computeIfAbsent(at, u -> jdbc.queryForList("select id from task where status in "
+                            + working + " and lead_unit_id in (select id from org_unit where path like (select path"
+                            + " from org_unit where id = ?) || '%') order by id limit 500", Long.class, u)
+                            .stream().mapToLong(Long::longValue).toArray());
+                    if (tasks.length == 0) {
+                        at = root;
+                        name = "soak" + i;
+                        tasks = scopeTasks;
+                    }
+                }
+            }
             boolean exists = jdbc.queryForObject("select count(*) from app_user where username = ?", Integer.class,
                     name) > 0;
             switch (exists && kind != Kind.HANDLER ? Kind.FILER : kind) {
-                case LEADER -> accounts.createSystem(new NewUser(name, "压测领导" + i, PASSWORD, root, null,
+                case LEADER -> accounts.createSystem(new NewUser(name, "压测领导" + i, PASSWORD, at, null,
                         Set.of(Role.LEADER), null, null));
-                case SUPERVISOR -> accounts.createSystem(new NewUser(name, "压测督查" + i, PASSWORD, root, null,
+                case SUPERVISOR -> accounts.createSystem(new NewUser(name, "压测督查" + i, PASSWORD, at, null,
                         Set.of(Role.SUPERVISOR), null, null));
                 case HANDLER -> {
                     long unit = exists
@@ -245,7 +274,8 @@ public final class LoadSoak {
                 case FILER -> {
                 }
             }
-            users.add(new User(name, kind, i, tasks));
+            users.add(new User(name, kind, i, tasks,
+                    (kind == Kind.LEADER || kind == Kind.SUPERVISOR) && at == root));
         }
         return users;
     }
@@ -291,13 +321,15 @@ public final class LoadSoak {
                     signIn();
                 }
                 long task = user.tasks()[random.nextInt(user.tasks().length)];
+                String top = user.top() ? "@top" : "";
                 switch (user.kind()) {
-                    case LEADER -> pick(step, () -> page("cockpit", "/cockpit"), () -> page("board", "/tasks"),
-                            () -> page("task", "/tasks/" + task), () -> page("home", "/"),
-                            () -> page("report", "/api/v1/cockpit"));
-                    case SUPERVISOR -> pick(step, () -> page("board", "/tasks"), () -> page("task", "/tasks/" + task),
-                            () -> page("board", "/tasks?status=IN_PROGRESS"), () -> page("home", "/"),
-                            () -> page("appeals", "/appeals"));
+                    case LEADER -> pick(step, () -> page("cockpit" + top, "/cockpit"),
+                            () -> page("board" + top, "/tasks"), () -> page("task" + top, "/tasks/" + task),
+                            () -> page("home" + top, "/"), () -> page("report" + top, "/api/v1/cockpit"));
+                    case SUPERVISOR -> pick(step, () -> page("board" + top, "/tasks"),
+                            () -> page("task" + top, "/tasks/" + task),
+                            () -> page("board" + top, "/tasks?status=IN_PROGRESS"), () -> page("home" + top, "/"),
+                            () -> page("appeals" + top, "/appeals"));
                     case HANDLER -> pick(step, () -> page("home", "/"), () -> page("board", "/tasks"),
                             () -> page("task", "/tasks/" + task), () -> progress(task), () -> page("inbox", "/inbox"));
                     default -> throw new IllegalStateException();

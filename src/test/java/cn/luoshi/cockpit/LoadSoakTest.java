@@ -26,7 +26,8 @@ class LoadSoakTest {
         assertThat(figures.firstErrors()).as("the first errors").isEmpty();
         assertThat(figures.errors()).isZero();
         assertThat(figures.actions()).extracting(LoadSoak.Action::name).containsExactly("appeal", "appeals",
-                "board", "cockpit", "home", "inbox", "progress", "report", "signIn", "task");
+                "appeals@top", "board", "board@top", "cockpit", "cockpit@top", "home", "home@top", "inbox", "progress",
+                "report", "report@top", "signIn", "task", "task@top");
         // Sessions and caches settle once warm; what stays after a full collection at the end is within 64 MB of
         // what stayed after the first fifth of the run.
         assertThat(figures.heapEndBytes() - figures.heapWarmBytes()).isLessThan(64L * 1024 * 1024);

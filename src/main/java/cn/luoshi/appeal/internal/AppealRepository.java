@@ -92,14 +92,18 @@ public class AppealRepository {
                 + " on su.id = sc.unit_id where su.path like :scopePath)))";
     }
 
-    private static final int WIDE_SCOPE_UNITS = 10;
     private final Map<String, Boolean> wideScopes = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Whether the scope spans many units (the answer only shapes the query plan, never the result). */
+    /**
+     * Whether the scope spans a third or more of all org units (a province): then most appeals are in view and one
+     * pass over the table with a hashed unit check beats the indexes. A city or a district is narrow: its appeals
+     * come from the unit indexes (a city of 210 units among 3,221: 634 ms by the pass, 154 ms by the indexes). The
+     * answer only shapes the query plan, never the result.
+     */
     private boolean isWide(DataScope scope) {
         return wideScopes.computeIfAbsent(scope.pathPattern(), pattern -> jdbc.sql(
-                "select count(*) from org_unit where path like ?").param(pattern).query(Long.class).single()
-                > WIDE_SCOPE_UNITS);
+                "select count(*) filter (where path like ?) * 3 >= count(*) from org_unit").param(pattern)
+                .query(Boolean.class).single());
     }
 
     static void bindScope(DataScope scope, Map<String, Object> params) {

@@ -317,7 +317,8 @@ public final class LoadSoak {
                     think(endAt, THINK_MIN_MS + random.nextInt(THINK_MAX_MS - THINK_MIN_MS));
                     continue;
                 }
-                if (step % 25 == 0) {
+                // a person sent back to the sign-in page signs in again before the next click
+                if (step % 25 == 0 || csrf == null) {
                     signIn();
                 }
                 long task = user.tasks()[random.nextInt(user.tasks().length)];
@@ -356,6 +357,7 @@ public final class LoadSoak {
         // sign in by the form, as a browser does: the form's token, then the post, then the landing page
         private void signIn() {
             cookies.clear();
+            csrf = null;
             long t = System.nanoTime();
             HttpResponse<String> form = send("signIn", get("/login"));
             if (form == null) {
@@ -401,6 +403,7 @@ public final class LoadSoak {
                 String location = response.headers().firstValue("Location").orElse("");
                 URI next = response.uri().resolve(location);
                 if (next.getPath().startsWith("/login")) {
+                    csrf = null;
                     return response;
                 }
                 response = send(action, get(next.getRawPath() + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery())));

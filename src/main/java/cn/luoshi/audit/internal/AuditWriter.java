@@ -70,9 +70,13 @@ class AuditWriter {
                 : event.summary().length() > 1000 ? event.summary().substring(0, 1000) : event.summary();
 
         jdbc.sql("select pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query().singleValue();
-        String prev = jdbc.sql("select hash from audit_event order by id desc limit 1").query(String.class)
-                .optional().orElse(AuditChain.GENESIS);
-        long id = jdbc.sql("select nextval('audit_event_seq')").query(Long.class).single();
+        // the head and the next id in one round trip: the lock is held until commit, so each trip counts
+        record Next(String prev, long id) {
+        }
+        Next next = jdbc.sql("select (select hash from audit_event order by id desc limit 1), nextval('audit_event_seq')")
+                .query((rs, n) -> new Next(rs.getString(1), rs.getLong(2))).single();
+        String prev = next.prev() == null ? AuditChain.GENESIS : next.prev();
+        long id = next.id();
         OffsetDateTime at = AuditChain.truncate(OffsetDateTime.now(clock));
         String hash = AuditChain.hash(prev, id, at, actor, actorId, event.action(), event.entityType(),
                 event.entityId(), event.unitId(), summary, before, after);

@@ -156,6 +156,19 @@ class ErrorHandling {
         return respond(request, response, HttpStatus.SERVICE_UNAVAILABLE, "error.busy", new Object[0], List.of());
     }
 
+    /** The same when the pool's wait ran out while a transaction was opened. */
+    @ExceptionHandler(org.springframework.transaction.CannotCreateTransactionException.class)
+    Object noTransaction(org.springframework.transaction.CannotCreateTransactionException e, HttpServletRequest request,
+                         HttpServletResponse response) {
+        if (!DatabaseBusyGuard.noConnection(e)) {
+            return unexpected(e, request, response);
+        }
+        log.warn("No database connection for a transaction of {} {}: {}", request.getMethod(),
+                request.getRequestURI(), e.getMostSpecificCause().getMessage());
+        response.setHeader("Retry-After", DatabaseBusyGuard.RETRY_AFTER_SECONDS);
+        return respond(request, response, HttpStatus.SERVICE_UNAVAILABLE, "error.busy", new Object[0], List.of());
+    }
+
     @ExceptionHandler(Exception.class)
     Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
         if (nulRefusedByDatabase(e)) {

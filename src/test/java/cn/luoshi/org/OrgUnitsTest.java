@@ -56,6 +56,48 @@ class OrgUnitsTest {
         assertThat(intoOwnChild.json().path("detail").asString()).contains("不能把");
     }
 
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Test
+    void aSubtreeShowsEveryCommittedChangeMadeBehindItsBackAndNoneRolledBack() {
+        long qinghe = units.findByCode(DemoCity.QINGHE).orElseThrow().id();
+        OrgUnit q = units.get(qinghe);
+        DataScope scope = DataScope.subtree(q);
+        assertThat(units.subtree(qinghe)).extracting(OrgUnit::name).doesNotContain("直写网格", "回滚网格");
+
+        // another node (or a script) adds a unit straight in the table
+        long written = jdbc.sql("insert into org_unit (parent_id, code, name, kind, path, depth, sort_order)"
+                        + " values (?, null, '直写网格', 'GRID', '', ?, 0) returning id")
+                .params(qinghe, q.depth() + 1).query(Long.class).single();
+        jdbc.sql("update org_unit set path = ? where id = ?").params(q.path() + written + "/", written).update();
+        assertThat(units.subtree(qinghe)).extracting(OrgUnit::name).contains("直写网格");
+        assertThat(units.visible(scope, false)).extracting(OrgUnit::name).contains("直写网格");
+
+        // renamed and deactivated behind its back
+        jdbc.sql("update org_unit set name = '直写网格（改）', active = false where id = ?").param(written).update();
+        assertThat(units.subtree(qinghe)).extracting(OrgUnit::name).contains("直写网格（改）")
+                .doesNotContain("直写网格");
+        assertThat(units.visible(scope, false)).extracting(OrgUnit::id).doesNotContain(written);
+        assertThat(units.visible(scope, true)).extracting(OrgUnit::id).contains(written);
+
+        // a unit added in a transaction that is rolled back, read inside it and never after
+        transactions.executeWithoutResult(status -> {
+            long gone = jdbc.sql("insert into org_unit (parent_id, code, name, kind, path, depth, sort_order)"
+                            + " values (?, null, '回滚网格', 'GRID', '', ?, 0) returning id")
+                    .params(qinghe, q.depth() + 1).query(Long.class).single();
+            jdbc.sql("update org_unit set path = ? where id = ?").params(q.path() + gone + "/", gone).update();
+            assertThat(units.subtree(qinghe)).extracting(OrgUnit::name).contains("回滚网格");
+            status.setRollbackOnly();
+        });
+        assertThat(units.subtree(qinghe)).extracting(OrgUnit::name).doesNotContain("回滚网格")
+                .contains("直写网格（改）");
+
+        // and removed behind its back (it was never used), which also leaves the demo city as it was
+        jdbc.sql("delete from org_unit where id = ?").param(written).update();
+        assertThat(units.subtree(qinghe)).extracting(OrgUnit::id).doesNotContain(written);
+    }
+
     @Test
     void unitsAreDeactivatedNeverDeletedAndChildrenFirst() {
         Api admin = Api.as(port, "admin");

@@ -11,13 +11,24 @@ import cn.luoshi.org.OrgUnitKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Plain SQL over {@code org_unit}; subtrees are prefix matches on the materialised path. */
+/**
+ * Plain SQL over {@code org_unit}; subtrees are prefix matches on the materialised path. Subtrees and scopes come
+ * from a copy of the whole tree kept in memory, read again whenever {@code org_tree_version} says the table changed
+ * (one small row instead of thousands on each request; every node sees every change at its next read).
+ */
 @Repository
 public class OrgUnitRepository {
 
     private static final String COLUMNS = "id, parent_id, code, name, kind, path, depth, sort_order, active, version";
+    private static final String TREE_ORDER = " order by depth, sort_order, name";
 
     private final JdbcClient jdbc;
+
+    /** The whole tree in the order of {@link #TREE_ORDER}, as of a change number. */
+    private record Tree(long change, List<OrgUnit> units) {
+    }
+
+    private volatile Tree tree;
 
     OrgUnitRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -48,15 +59,38 @@ public class OrgUnitRepository {
     }
 
     public List<OrgUnit> inScope(DataScope scope, boolean includeInactive) {
-        return jdbc.sql("select " + COLUMNS + " from org_unit where path like :scopePath"
-                        + (includeInactive ? "" : " and active") + " order by depth, sort_order, name")
-                .param("scopePath", scope.pathPattern())
-                .query(OrgUnitRepository::map).list();
+        String pattern = scope.pathPattern();
+        if (!isPrefixPattern(pattern)) {
+            return jdbc.sql("select " + COLUMNS + " from org_unit where path like :scopePath"
+                            + (includeInactive ? "" : " and active") + TREE_ORDER)
+                    .param("scopePath", pattern)
+                    .query(OrgUnitRepository::map).list();
+        }
+        String prefix = pattern.substring(0, pattern.length() - 1);
+        return currentTree().stream().filter(u -> u.path().startsWith(prefix) && (includeInactive || u.active()))
+                .toList();
     }
 
     public List<OrgUnit> subtree(OrgUnit root) {
-        return jdbc.sql("select " + COLUMNS + " from org_unit where path like ? order by depth, sort_order, name")
-                .param(root.path() + "%").query(OrgUnitRepository::map).list();
+        return currentTree().stream().filter(u -> u.path().startsWith(root.path())).toList();
+    }
+
+    /** "everything under a path": a path followed by one %, with no other wildcard in it. */
+    private static boolean isPrefixPattern(String pattern) {
+        return pattern.endsWith("%") && pattern.indexOf('%') == pattern.length() - 1 && pattern.indexOf('_') < 0
+                && pattern.indexOf('\\') < 0;
+    }
+
+    private List<OrgUnit> currentTree() {
+        long change = jdbc.sql("select last_change from org_tree_version").query(Long.class).single();
+        Tree kept = tree;
+        if (kept == null || kept.change() != change) {
+            // read after the change number: a change committed in between is read now and again next time
+            kept = new Tree(change, List.copyOf(jdbc.sql("select " + COLUMNS + " from org_unit" + TREE_ORDER)
+                    .query(OrgUnitRepository::map).list()));
+            tree = kept;
+        }
+        return kept.units();
     }
 
     public List<OrgUnit> children(long parentId) {

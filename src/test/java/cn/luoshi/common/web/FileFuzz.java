@@ -51,7 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>
  * ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt && java -cp \
  *     target/test-classes:target/classes:$(cat target/cp.txt) cn.luoshi.common.web.FileFuzz [inputs=100000] \
- *     [threads=2] [seed=1]
+ *     [threads=2] [seed=1] [seconds=unbounded]
  * </pre>
  */
 public final class FileFuzz {
@@ -610,6 +610,8 @@ public final class FileFuzz {
         long inputs = args.length > 0 ? Long.parseLong(args[0]) : 100_000;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
+        // Stops taking new inputs after this many seconds (default: no bound), and still prints the summary.
+        long maxSeconds = args.length > 3 ? Long.parseLong(args[3]) : Long.MAX_VALUE / 1_000_000_000L;
         try (ConfigurableApplicationContext app = ApiFuzz.start(Path.of("target", "filefuzz-command-data"))) {
             FileFuzz fuzz = new FileFuzz(app);
             System.out.println("Endpoints: " + fuzz.targets().size());
@@ -624,6 +626,9 @@ public final class FileFuzz {
                 int lane = t;
                 pool.submit(() -> {
                     for (long i = lane; i < inputs; i += threads) {
+                        if (System.nanoTime() - started > maxSeconds * 1_000_000_000L) {
+                            break;
+                        }
                         long s = seed * 1_000_003L + i;
                         try {
                             Outcome outcome = fuzz.call(s);

@@ -52,6 +52,8 @@ public class Projects {
 
     static final Set<Role> OFFICE = EnumSet.of(Role.SUPERVISOR, Role.UNIT_HANDLER, Role.UNIT_HEAD);
     static final long MAX_PHOTO_BYTES = 10L * 1024 * 1024;
+    /** A month's completed investment (万元) at or above this is refused. */
+    static final BigDecimal MAX_INVESTMENT = BigDecimal.TEN.pow(10);
 
     private final ProjectRepository repository;
     private final ProjectSummaries summaries;
@@ -384,6 +386,13 @@ public class Projects {
         }
         if (r.completed() != null && r.completed().signum() < 0) {
             problems.add(new FieldProblem("completed", "validation.PositiveOrZero"));
+        }
+        // project_month holds 14 digits, 2 after the point; no month's investment comes near 10^10 万元.
+        if (r.completed() != null && r.completed().abs().compareTo(MAX_INVESTMENT) >= 0) {
+            problems.add(new FieldProblem("completed", "validation.Max"));
+        }
+        if (r.completedYtd() != null && r.completedYtd().abs().compareTo(MAX_INVESTMENT) >= 0) {
+            problems.add(new FieldProblem("completedYtd", "validation.Max"));
         }
         if (r.physicalProgress() != null && r.physicalProgress().strip().length() > 2000) {
             problems.add(new FieldProblem("physicalProgress", "validation.tooLong", 2000));

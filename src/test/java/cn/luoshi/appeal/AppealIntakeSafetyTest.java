@@ -30,6 +30,9 @@ class AppealIntakeSafetyTest {
     @Autowired
     PublicIntakeGuard guard;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @BeforeEach
     @AfterEach
     void reset() {
@@ -81,6 +84,22 @@ class AppealIntakeSafetyTest {
         assertThat(download.contentType()).isEqualTo("image/png");
         assertThat(Api.as(port, "qiye2").get(link).status()).isEqualTo(404);
         assertThat(Api.as(port, "cgq").get(link).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anAttachmentWithALongChineseNameIsFiledUnderItsName() {
+        // 189 Chinese characters are 567 bytes in the part's header: more than Tomcat's default 512 bytes, which answered 413.
+        String name = "关于印发优化营商环境重点任务清单的通知附件".repeat(9) + ".png";
+        Api.Response filed = multipart(Api.anonymous(port), AppealSupport.publicAppeal("PERMIT", "长文件名"), name,
+                PNG);
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        String code = filed.json().path("code").asString();
+        long id = Api.as(port, "ysj").get("/api/v1/appeals?q=" + code).json().path("content").get(0).path("id")
+                .asLong();
+        assertThat(jdbc.sql("""
+                        select f.original_name from stored_file f join appeal_attachment a on a.file_id = f.id
+                        where a.appeal_id = ?""").param(id).query(String.class).list())
+                .containsExactly(name);
     }
 
     @Test

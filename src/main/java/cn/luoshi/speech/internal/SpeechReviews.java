@@ -88,6 +88,9 @@ class SpeechReviews {
         this.clock = clock;
     }
 
+    /** speech_import.file_name holds this many characters. */
+    static final int MAX_FILE_NAME = 300;
+
     static boolean mayRegister(LuoshiUser me) {
         return me.hasAny(Role.SUPERVISOR, Role.ADMIN);
     }
@@ -126,6 +129,10 @@ class SpeechReviews {
             return registered.get();
         }
         String name = fileName == null || fileName.isBlank() ? null : fileName.strip();
+        if (name != null && name.length() > MAX_FILE_NAME) {
+            // The register keeps 300 characters: the end, which holds the extension and most often the difference.
+            name = name.substring(name.length() - MAX_FILE_NAME);
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
         Optional<Match> edited = closestRegistered(text, organiser);
         if (edited.isPresent()) {

@@ -150,10 +150,7 @@ class ErrorHandling {
      */
     @ExceptionHandler(org.springframework.jdbc.CannotGetJdbcConnectionException.class)
     Object busy(org.springframework.jdbc.CannotGetJdbcConnectionException e, HttpServletRequest request, HttpServletResponse response) {
-        log.warn("No database connection for {} {}: {}", request.getMethod(), request.getRequestURI(),
-                e.getMostSpecificCause().getMessage());
-        response.setHeader("Retry-After", DatabaseBusyGuard.RETRY_AFTER_SECONDS);
-        return respond(request, response, HttpStatus.SERVICE_UNAVAILABLE, "error.busy", new Object[0], List.of());
+        return busyAnswer(e.getMostSpecificCause(), request, response);
     }
 
     /** The same when the pool's wait ran out while a transaction was opened. */
@@ -163,8 +160,12 @@ class ErrorHandling {
         if (!DatabaseBusyGuard.noConnection(e)) {
             return unexpected(e, request, response);
         }
-        log.warn("No database connection for a transaction of {} {}: {}", request.getMethod(),
-                request.getRequestURI(), e.getMostSpecificCause().getMessage());
+        return busyAnswer(e.getMostSpecificCause(), request, response);
+    }
+
+    private Object busyAnswer(Throwable cause, HttpServletRequest request, HttpServletResponse response) {
+        log.warn("No database connection for {} {}: {}", request.getMethod(), request.getRequestURI(),
+                cause.getMessage());
         response.setHeader("Retry-After", DatabaseBusyGuard.RETRY_AFTER_SECONDS);
         return respond(request, response, HttpStatus.SERVICE_UNAVAILABLE, "error.busy", new Object[0], List.of());
     }

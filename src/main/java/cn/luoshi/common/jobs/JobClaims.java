@@ -2,6 +2,7 @@ package cn.luoshi.common.jobs;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -18,6 +19,13 @@ import org.springframework.util.StringUtils;
  * the first to finish (a slow or hung node would otherwise hold one connection of every other node per trigger).
  * When the node doing the work dies, PostgreSQL ends its connection: the uncommitted claim and the lock go with it,
  * and the next trigger on any node claims the pair again.
+ *
+ * <p>A node that is alive but stuck (stopped, swapping, hung in a call) or whose machine vanished without a TCP reset
+ * would keep its connection, and so the claim, for as long as its process lives or until TCP keepalive notices,
+ * hours by default. The claim therefore also sets, for its transaction only, how long that transaction may sit idle
+ * between statements ({@code luoshi.jobs.stuck-after}): a stuck node's transaction is ended by the server itself
+ * after that time, rolling the claim back, and the next trigger on another node runs the job. The jobs' work is
+ * database work only, so a healthy run never pauses that long between two statements.
  */
 @Component
 public class JobClaims {
@@ -28,10 +36,16 @@ public class JobClaims {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final String node;
+    private final String stuckAfter;
 
-    JobClaims(JdbcClient jdbc, Clock clock, @Value("${luoshi.node-name:}") String nodeName) {
+    JobClaims(JdbcClient jdbc, Clock clock, @Value("${luoshi.node-name:}") String nodeName,
+              @Value("${luoshi.jobs.stuck-after:PT2M}") Duration stuckAfter) {
+        if (stuckAfter.toMillis() < 1) {
+            throw new IllegalArgumentException("luoshi.jobs.stuck-after must be at least 1 ms, not " + stuckAfter);
+        }
         this.jdbc = jdbc;
         this.clock = clock;
+        this.stuckAfter = stuckAfter.toMillis() + "ms";
         this.node = StringUtils.hasText(nodeName) ? nodeName.strip()
                 : ManagementFactory.getRuntimeMXBean().getName();
     }
@@ -47,6 +61,8 @@ public class JobClaims {
      * without waiting, and if the work fails and rolls back, the claim goes with it and a later run may try again.
      */
     public boolean claim(String job, String runKey) {
+        jdbc.sql("select set_config('idle_in_transaction_session_timeout', ?, true)").param(stuckAfter)
+                .query(String.class).single();
         boolean free = jdbc.sql("select pg_try_advisory_xact_lock(?, hashtext(? || '/' || ?))")
                 .params(LOCK_SPACE, job, runKey).query(Boolean.class).single();
         if (!free) {

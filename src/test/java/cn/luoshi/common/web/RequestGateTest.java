@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Requests beyond the number worked on at once wait at the door and are served in turn; only one that has waited the
- * queue's whole patience is told the system is busy. Static files, the health check and the sign-in post never wait.
+ * queue's whole patience is told the system is busy. Static files and the health check never wait.
  */
 class RequestGateTest {
 
@@ -109,7 +109,7 @@ class RequestGateTest {
     }
 
     @Test
-    void staticFilesTheHealthCheckAndTheSignInPostPassWhileEveryPlaceIsTaken() throws Exception {
+    void staticFilesAndTheHealthCheckPassWhileEveryPlaceIsTakenAndTheSignInWaitsLikeAnyRequest() throws Exception {
         RequestGate gate = new RequestGate(1, Duration.ZERO, messages);
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
@@ -124,7 +124,7 @@ class RequestGateTest {
             }
             MockHttpServletResponse signIn = new MockHttpServletResponse();
             gate.doFilter(new MockHttpServletRequest("POST", "/login"), signIn, answering(302));
-            assertThat(signIn.getStatus()).isEqualTo(302);
+            assertThat(signIn.getStatus()).isEqualTo(503);
             MockHttpServletResponse signInForm = new MockHttpServletResponse();
             gate.doFilter(new MockHttpServletRequest("GET", "/login"), signInForm, answering(200));
             assertThat(signInForm.getStatus()).isEqualTo(503);

@@ -56,7 +56,7 @@ public class SlaEscalation {
         this.zone = properties.zone();
     }
 
-    @Scheduled(cron = "0 7 * * * *", zone = "${luoshi.zone:Asia/Shanghai}")
+    @Scheduled(cron = "${luoshi.appeals.sla-cron:0 7 * * * *}", zone = "${luoshi.zone:Asia/Shanghai}")
     void hourly() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         transactions.executeWithoutResult(status -> {

@@ -46,7 +46,7 @@ public class ProjectLights {
         this.transactions = transactions;
     }
 
-    @Scheduled(cron = "0 5 0 * * *", zone = "${luoshi.zone:Asia/Shanghai}")
+    @Scheduled(cron = "${luoshi.projects.lights-cron:0 5 0 * * *}", zone = "${luoshi.zone:Asia/Shanghai}")
     void daily() {
         LocalDate today = LocalDate.now(clock);
         transactions.executeWithoutResult(status -> {

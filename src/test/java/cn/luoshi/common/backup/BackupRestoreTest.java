@@ -139,6 +139,43 @@ class BackupRestoreTest {
         }
     }
 
+    /**
+     * A restore killed after copying the stored files and before its database commit leaves the copies (the database
+     * rolled back). Started again, the same restore recognises them as the backup's own files, whole or cut short,
+     * removes them and restores; a file of any other origin still refuses it and stays where it is.
+     */
+    @Test
+    void aRestoreKilledBeforeItsCommitIsTakenUpAgainAndAForeignFileStillRefusesIt(@TempDir Path work)
+            throws Exception {
+        BackupManifest manifest = backup();
+        Path dataDir = work.resolve("data");
+        Path filesDir = dataDir.resolve("files");
+        List<Path> copied = new ArrayList<>();
+        StoredFolders.copyTree(taken.resolve("files"), filesDir, copied);
+        assertThat(copied).hasSize((int) manifest.files().count());
+        Path evidenceCopy = filesDir.resolve(storagePath(evidence.id()));
+        Files.write(evidenceCopy, java.util.Arrays.copyOf(TEXT, 5)); // the copy that the kill cut short
+
+        try (ConfigurableApplicationContext restored = start(dataDir, taken)) {
+            DataSource restoredData = restored.getBean(DataSource.class);
+            assertThat(rows(restoredData)).isEqualTo(rowsPerTable(manifest));
+            assertThat(head(restoredData)).isEqualTo(manifest.auditHead());
+            try (var in = restored.getBean(FileStore.class).open(evidence.id())) {
+                assertThat(in.readAllBytes()).isEqualTo(TEXT);
+            }
+        }
+
+        Path otherDir = work.resolve("other");
+        Path foreign = otherDir.resolve("files").resolve("2026").resolve("foreign.txt");
+        Files.createDirectories(foreign.getParent());
+        Files.writeString(foreign, "不是备份里的文件");
+        assertThatThrownBy(() -> start(otherDir, taken).close())
+                .hasRootCauseInstanceOf(RestoreRefused.class)
+                .rootCause().hasMessage("the file store " + otherDir.resolve("files").toAbsolutePath().normalize()
+                        + " already holds files; a backup is restored only into an empty data folder");
+        assertThat(Files.readString(foreign)).isEqualTo("不是备份里的文件");
+    }
+
     @Test
     void aBackupWithAnAlteredRowCountIsRefusedAndLeavesTheDatabaseEmpty(@TempDir Path work) throws Exception {
         BackupManifest manifest = backup();

@@ -3,9 +3,13 @@ package cn.luoshi.common.backup;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,6 +25,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
 import javax.sql.DataSource;
@@ -32,6 +37,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -44,14 +51,23 @@ import org.springframework.stereotype.Service;
  * <p>The folder is written under a hidden temporary name and renamed when complete, so a folder with a plain name
  * and a manifest is always a whole backup. Files stored after the snapshot may be copied too; they are extras
  * nothing refers to, and harmless.
+ *
+ * <p>While it writes, a backup holds an exclusive lock on {@code <data>/backups/.lock}, which the operating system
+ * releases when the process dies however it dies. A hidden {@code .partial} folder found while nobody holds that
+ * lock is what a killed backup left behind; it is removed at start and before each new backup, and the removal is
+ * logged and audited. Folders of finished backups are never touched.
  */
 @Service
-public class Backups {
+public class Backups implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(Backups.class);
     static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     static final String TABLES = "tables";
     static final String FILES = "files";
+    static final String LOCK = ".lock";
+    /** {@code .<yyyyMMdd-HHmmss>.partial-<uuid>}, exactly as {@link #write} names a backup being written. */
+    static final Pattern PARTIAL = Pattern.compile(
+            "\\.\\d{8}-\\d{6}\\.partial-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final DataSource dataSource;
     private final Path backupsDir;
@@ -87,29 +103,105 @@ public class Backups {
             if (Files.exists(target)) {
                 throw DomainException.conflict("backup.error.exists", name);
             }
-            events.publishEvent(new AuditRecord("backup.created", "Backup", name, null,
-                    "备份数据库与文件到 backups/" + name, null, null));
-            long started = System.nanoTime();
-            try {
-                BackupTaken taken = write(name, now, target);
-                log.info("Backup {} taken in {} ms: {} tables, {} rows, {} files, {} bytes", name,
-                        (System.nanoTime() - started) / 1_000_000, taken.manifest().tables().size(),
-                        taken.manifest().totalRows(), taken.manifest().files().count(), taken.sizeBytes());
-                return taken;
-            } catch (IOException | SQLException | RuntimeException e) {
-                log.error("Backup {} failed", name, e);
-                events.publishEvent(new AuditRecord("backup.failed", "Backup", name, null,
-                        "备份 backups/" + name + " 失败，未留下备份", null, null));
-                throw new DomainException(HttpStatus.INTERNAL_SERVER_ERROR, "backup.error.failed",
-                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            Files.createDirectories(backupsDir);
+            try (FileChannel lockFile = openLock(); FileLock held = tryLock(lockFile)) {
+                if (held == null) {
+                    throw DomainException.conflict("backup.error.running");
+                }
+                removeLeftovers();
+                return createHolding(name, now, target);
             }
+        } catch (IOException e) {
+            throw new DomainException(HttpStatus.INTERNAL_SERVER_ERROR, "backup.error.failed",
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } finally {
             running.unlock();
         }
     }
 
+    private BackupTaken createHolding(String name, OffsetDateTime now, Path target) {
+        events.publishEvent(new AuditRecord("backup.created", "Backup", name, null,
+                "备份数据库与文件到 backups/" + name, null, null));
+        long started = System.nanoTime();
+        try {
+            BackupTaken taken = write(name, now, target);
+            log.info("Backup {} taken in {} ms: {} tables, {} rows, {} files, {} bytes", name,
+                    (System.nanoTime() - started) / 1_000_000, taken.manifest().tables().size(),
+                    taken.manifest().totalRows(), taken.manifest().files().count(), taken.sizeBytes());
+            return taken;
+        } catch (IOException | SQLException | RuntimeException e) {
+            log.error("Backup {} failed", name, e);
+            events.publishEvent(new AuditRecord("backup.failed", "Backup", name, null,
+                    "备份 backups/" + name + " 失败，未留下备份", null, null));
+            throw new DomainException(HttpStatus.INTERNAL_SERVER_ERROR, "backup.error.failed",
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    /** At start: what a backup killed before (kill -9, power cut) left behind is removed. */
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!Files.isDirectory(backupsDir) || !running.tryLock()) {
+            return;
+        }
+        try (FileChannel lockFile = openLock(); FileLock held = tryLock(lockFile)) {
+            if (held == null) {
+                log.info("A backup is being written into {} by another process; its folder is left alone",
+                        backupsDir);
+                return;
+            }
+            removeLeftovers();
+        } catch (IOException e) {
+            log.warn("Could not look for the leftovers of interrupted backups in {}", backupsDir, e);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private FileChannel openLock() throws IOException {
+        return FileChannel.open(backupsDir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    }
+
+    /** Null when another process, or another application in this JVM sharing the folder, is writing a backup. */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Removes every {@code .partial} folder of an interrupted backup. Called only while holding the lock, so no
+     * backup is being written into any of them; a finished backup has a plain name and is never matched.
+     *
+     * @return the names of the folders removed
+     */
+    List<String> removeLeftovers() throws IOException {
+        List<Path> leftovers;
+        try (var entries = Files.list(backupsDir)) {
+            leftovers = entries.filter(Files::isDirectory)
+                    .filter(f -> PARTIAL.matcher(f.getFileName().toString()).matches())
+                    .sorted().toList();
+        }
+        List<String> removed = new ArrayList<>();
+        for (Path leftover : leftovers) {
+            String name = leftover.getFileName().toString();
+            long bytes = StoredFolders.size(leftover);
+            StoredFolders.deleteTree(leftover);
+            removed.add(name);
+            log.warn("Removed {} ({} bytes) in {}: what an interrupted backup left behind; finished backups are "
+                    + "not touched", name, bytes, backupsDir);
+            events.publishEvent(new AuditRecord("backup.leftover-removed", "Backup", name, null,
+                    "删除中断的备份留下的未完成文件夹 backups/" + name + "（" + bytes + " 字节）", null, null));
+        }
+        if (!removed.isEmpty()) {
+            StoredFolders.forceDirectory(backupsDir);
+        }
+        return removed;
+    }
+
     private BackupTaken write(String name, OffsetDateTime now, Path target) throws IOException, SQLException {
-        Files.createDirectories(backupsDir);
         Path partial = backupsDir.resolve("." + name + ".partial-" + UUID.randomUUID());
         Files.createDirectory(partial);
         boolean complete = false;

@@ -67,8 +67,15 @@ final class DatabaseRestore {
                 }
                 checkSameSchema(connection, manifest);
                 if (StoredFolders.holdsAnyFile(filesDir)) {
-                    throw new RestoreRefused("the file store " + filesDir + " already holds files; a backup is "
-                            + "restored only into an empty data folder");
+                    List<Path> leftovers = leftoversOfThisBackup();
+                    if (leftovers == null) {
+                        throw new RestoreRefused("the file store " + filesDir + " already holds files; a backup is "
+                                + "restored only into an empty data folder");
+                    }
+                    log.warn("Removing {} files that an interrupted restore of {} left in {} (each one of the "
+                            + "backup's own files, whole or cut short); the database holds none of it", leftovers.size(),
+                            folder, filesDir);
+                    removeAll(leftovers);
                 }
                 checkDumps(manifest);
                 load(connection, manifest);
@@ -253,6 +260,44 @@ final class DatabaseRestore {
             throw new RestoreRefused("the backup's file store is incomplete: " + copied.size()
                     + " files copied, the manifest says " + manifest.files().count() + "; " + absent.size()
                     + " stored files missing" + (absent.isEmpty() ? "" : " (first: " + absent.getFirst() + ")"));
+        }
+    }
+
+    /**
+     * The files a restore of this same backup left when it was killed between copying the files and committing the
+     * database (the database rolled back, the copies stayed): every file in the store is one of the backup's own
+     * files at the same place, whole or cut short where the copy stopped. Null when any file is something else, which
+     * is never removed.
+     */
+    private List<Path> leftoversOfThisBackup() throws IOException {
+        Path source = folder.resolve(Backups.FILES);
+        List<Path> found;
+        try (var walk = Files.walk(filesDir)) {
+            found = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path file : found) {
+            Path original = source.resolve(filesDir.relativize(file).toString()).normalize();
+            if (!original.startsWith(source) || !Files.isRegularFile(original)
+                    || Files.size(file) > Files.size(original) || !isStartOf(file, original)) {
+                return null;
+            }
+        }
+        return new ArrayList<>(found);
+    }
+
+    /** Whether the bytes of {@code part} are the first bytes of {@code whole}. */
+    private static boolean isStartOf(Path part, Path whole) throws IOException {
+        try (InputStream a = new BufferedInputStream(Files.newInputStream(part), 1 << 16);
+             InputStream b = new BufferedInputStream(Files.newInputStream(whole), 1 << 16)) {
+            byte[] x = new byte[1 << 16];
+            byte[] y = new byte[1 << 16];
+            int n;
+            while ((n = a.readNBytes(x, 0, x.length)) > 0) {
+                if (b.readNBytes(y, 0, n) != n || !java.util.Arrays.equals(x, 0, n, y, 0, n)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -18,6 +19,7 @@ import cn.luoshi.common.files.FileStore;
 import cn.luoshi.common.files.StoredFile;
 import cn.luoshi.testsupport.Api;
 import cn.luoshi.testsupport.LuoshiTest;
+import cn.luoshi.testsupport.SeparateDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,6 +139,43 @@ class BackupRestoreTest {
         }
     }
 
+    /**
+     * A restore killed after copying the stored files and before its database commit leaves the copies (the database
+     * rolled back). Started again, the same restore recognises them as the backup's own files, whole or cut short,
+     * removes them and restores; a file of any other origin still refuses it and stays where it is.
+     */
+    @Test
+    void aRestoreKilledBeforeItsCommitIsTakenUpAgainAndAForeignFileStillRefusesIt(@TempDir Path work)
+            throws Exception {
+        BackupManifest manifest = backup();
+        Path dataDir = work.resolve("data");
+        Path filesDir = dataDir.resolve("files");
+        List<Path> copied = new ArrayList<>();
+        StoredFolders.copyTree(taken.resolve("files"), filesDir, copied);
+        assertThat(copied).hasSize((int) manifest.files().count());
+        Path evidenceCopy = filesDir.resolve(storagePath(evidence.id()));
+        Files.write(evidenceCopy, java.util.Arrays.copyOf(TEXT, 5)); // the copy that the kill cut short
+
+        try (ConfigurableApplicationContext restored = start(dataDir, taken)) {
+            DataSource restoredData = restored.getBean(DataSource.class);
+            assertThat(rows(restoredData)).isEqualTo(rowsPerTable(manifest));
+            assertThat(head(restoredData)).isEqualTo(manifest.auditHead());
+            try (var in = restored.getBean(FileStore.class).open(evidence.id())) {
+                assertThat(in.readAllBytes()).isEqualTo(TEXT);
+            }
+        }
+
+        Path otherDir = work.resolve("other");
+        Path foreign = otherDir.resolve("files").resolve("2026").resolve("foreign.txt");
+        Files.createDirectories(foreign.getParent());
+        Files.writeString(foreign, "不是备份里的文件");
+        assertThatThrownBy(() -> start(otherDir, taken).close())
+                .hasRootCauseInstanceOf(RestoreRefused.class)
+                .rootCause().hasMessage("the file store " + otherDir.resolve("files").toAbsolutePath().normalize()
+                        + " already holds files; a backup is restored only into an empty data folder");
+        assertThat(Files.readString(foreign)).isEqualTo("不是备份里的文件");
+    }
+
     @Test
     void aBackupWithAnAlteredRowCountIsRefusedAndLeavesTheDatabaseEmpty(@TempDir Path work) throws Exception {
         BackupManifest manifest = backup();
@@ -175,6 +214,62 @@ class BackupRestoreTest {
                             + "upgrade");
             assertThat(restoredJdbc.sql("select count(*) from app_user").query(Long.class).single()).isZero();
         }
+    }
+
+    /**
+     * A backup restored into an empty external PostgreSQL (a server of its own, started from the embedded binaries)
+     * owned by an ordinary user, as an installation with {@code SPRING_DATASOURCE_URL} would have it. Without the
+     * right to set {@code session_replication_role} the restore is refused with the reason and leaves the database
+     * empty; with {@code GRANT SET ON PARAMETER} (as the documentation says) the same start restores every row.
+     */
+    @Test
+    void aBackupRestoresIntoAnEmptyExternalDatabaseOfAnOrdinaryUser(@TempDir Path work) throws Exception {
+        BackupManifest manifest = backup();
+        try (SeparateDatabase server = SeparateDatabase.startIn(work.resolve("postgres"))) {
+            server.jdbc().sql("create role luoshi login password 'Restore-2026-external'").update();
+            server.jdbc().sql("create database restored owner luoshi").update();
+            String url = server.url().substring(0, server.url().lastIndexOf('/') + 1) + "restored";
+            var data = new PGSimpleDataSource();
+            data.setURL(url);
+            data.setUser("luoshi");
+            data.setPassword("Restore-2026-external");
+            String[] external = {"--spring.datasource.url=" + url, "--spring.datasource.username=luoshi",
+                    "--spring.datasource.password=Restore-2026-external"};
+
+            assertThatThrownBy(() -> start(work.resolve("refused"), taken, external).close())
+                    .hasRootCauseInstanceOf(org.postgresql.util.PSQLException.class)
+                    .satisfies(e -> assertThat(causes(e)).anyMatch(c -> c instanceof RestoreRefused
+                            && c.getMessage().startsWith("the database user may not set session_replication_role,"
+                            + " which a restore needs: restore as a superuser, or on PostgreSQL 15+ run GRANT SET "
+                            + "ON PARAMETER session_replication_role TO <user>")));
+            assertThat(JdbcClient.create(data).sql("select (select count(*) from app_user) + (select count(*) from"
+                    + " audit_event) + (select count(*) from org_unit)").query(Long.class).single()).isZero();
+
+            server.jdbc().sql("grant set on parameter session_replication_role to luoshi").update();
+            long started = System.nanoTime();
+            try (ConfigurableApplicationContext restored = start(work.resolve("data"), taken, external)) {
+                System.out.printf("[backup] restored into an external database, start included, in %d ms%n",
+                        (System.nanoTime() - started) / 1_000_000);
+                assertThat(rows(data)).isEqualTo(rowsPerTable(manifest));
+                assertThat(head(data)).isEqualTo(manifest.auditHead());
+                var chain = restored.getBean(AuditTrail.class).verify();
+                assertThat(chain.intact()).isTrue();
+                assertThat(chain.checked()).isEqualTo(rowsPerTable(manifest).get("audit_event"));
+                try (var in = restored.getBean(FileStore.class).open(evidence.id())) {
+                    assertThat(in.readAllBytes()).isEqualTo(TEXT);
+                }
+                int restoredPort = Integer.parseInt(restored.getEnvironment().getProperty("local.server.port"));
+                assertThat(Api.as(restoredPort, "admin").get("/api/v1/me").status()).isEqualTo(200);
+            }
+        }
+    }
+
+    private static List<Throwable> causes(Throwable e) {
+        List<Throwable> all = new ArrayList<>();
+        for (Throwable c = e; c != null && !all.contains(c); c = c.getCause()) {
+            all.add(c);
+        }
+        return all;
     }
 
     /**
@@ -228,10 +323,12 @@ class BackupRestoreTest {
         return BackupManifest.readFrom(taken);
     }
 
-    private static ConfigurableApplicationContext start(Path dataDir, Path backup) {
-        return new SpringApplication(LuoshiApplication.class).run("--luoshi.data-dir=" + dataDir,
+    private static ConfigurableApplicationContext start(Path dataDir, Path backup, String... more) {
+        List<String> arguments = new ArrayList<>(List.of("--luoshi.data-dir=" + dataDir,
                 "--luoshi.restore-from=" + backup, "--server.port=0", "--luoshi.admin-password=Restored2026",
-                "--spring.main.banner-mode=off", "--logging.level.root=WARN");
+                "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+        arguments.addAll(List.of(more));
+        return new SpringApplication(LuoshiApplication.class).run(arguments.toArray(String[]::new));
     }
 
     private interface ManifestEdit {

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * A node that claimed a job and then stopped doing anything (a stopped process, a machine gone without a reset) keeps
@@ -33,6 +34,11 @@ class StuckClaimTest {
 
     @Test
     void aClaimOfANodeThatStoppedMidRunIsReleasedByTheServerAndTheOtherNodeRunsTheJob() throws Exception {
+        // What ends the stuck transaction is the database server's own timer. Under a fake-time library preloaded
+        // into the build (faketime, which the server inherits) that timer never fires, so there is nothing to see.
+        assumeFalse(System.getenv("FAKETIME") != null
+                        || String.valueOf(System.getenv("LD_PRELOAD")).contains("faketime"),
+                "the server's timers do not run under libfaketime");
         JobClaims stuckNode = new JobClaims(jdbc, clock, "node-a", Duration.ofMillis(500));
         JobClaims otherNode = new JobClaims(jdbc, clock, "node-b", Duration.ofMillis(500));
         String runKey = UUID.randomUUID().toString();

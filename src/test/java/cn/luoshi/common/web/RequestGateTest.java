@@ -24,9 +24,19 @@ class RequestGateTest {
         messages = new Messages(new MessagesConfiguration().messageSource());
     }
 
-    /** A request whose work goes on until {@code finish} is counted down. */
-    private static Thread hold(RequestGate gate, CountDownLatch entered, CountDownLatch finish) {
-        return Thread.ofPlatform().start(() -> {
+    /** A request that has taken the gate's place and works until released. */
+    private record Held(Thread thread, CountDownLatch finish) {
+        void release() throws InterruptedException {
+            finish.countDown();
+            thread.join();
+        }
+    }
+
+    /** Starts a request that takes a place and keeps it until {@link Held#release()}; returns once it is inside. */
+    private static Held hold(RequestGate gate) throws InterruptedException {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        Thread thread = Thread.ofPlatform().start(() -> {
             try {
                 gate.doFilter(new MockHttpServletRequest("GET", "/tasks"), new MockHttpServletResponse(),
                         (req, res) -> {
@@ -41,6 +51,8 @@ class RequestGateTest {
                 throw new IllegalStateException(e);
             }
         });
+        entered.await();
+        return new Held(thread, finish);
     }
 
     private static FilterChain answering(int status) {
@@ -50,10 +62,7 @@ class RequestGateTest {
     @Test
     void aRequestFindingEveryPlaceTakenAfterThePatienceIsToldBusyAndTheNextOneAfterIsServed() throws Exception {
         RequestGate gate = new RequestGate(1, Duration.ZERO, messages);
-        CountDownLatch entered = new CountDownLatch(1);
-        CountDownLatch finish = new CountDownLatch(1);
-        Thread first = hold(gate, entered, finish);
-        entered.await();
+        Held first = hold(gate);
 
         MockHttpServletResponse refused = new MockHttpServletResponse();
         AtomicBoolean ran = new AtomicBoolean();
@@ -65,8 +74,7 @@ class RequestGateTest {
         assertThat(refused.getContentAsString(StandardCharsets.UTF_8))
                 .contains("\"code\":\"error.busy\"", "系统繁忙或数据库暂时无响应，本次操作未做任何更改，请稍后重试");
 
-        finish.countDown();
-        first.join();
+        first.release();
         MockHttpServletResponse served = new MockHttpServletResponse();
         gate.doFilter(new MockHttpServletRequest("GET", "/tasks"), served, answering(204));
         assertThat(served.getStatus()).isEqualTo(204);
@@ -75,10 +83,7 @@ class RequestGateTest {
     @Test
     void aRequestWaitsItsTurnInsteadOfFailingAndIsServedWhenAPlaceComesFree() throws Exception {
         RequestGate gate = new RequestGate(1, Duration.ofHours(1), messages);
-        CountDownLatch entered = new CountDownLatch(1);
-        CountDownLatch finish = new CountDownLatch(1);
-        Thread first = hold(gate, entered, finish);
-        entered.await();
+        Held first = hold(gate);
 
         AtomicBoolean ran = new AtomicBoolean();
         MockHttpServletResponse second = new MockHttpServletResponse();
@@ -100,8 +105,7 @@ class RequestGateTest {
         assertThat(second.getStatus()).isEqualTo(200);
         assertThat(second.getContentAsString()).isEmpty();
 
-        finish.countDown();
-        first.join();
+        first.release();
         waiting.join();
         assertThat(ran).isTrue();
         assertThat(second.getStatus()).isEqualTo(200);
@@ -111,10 +115,7 @@ class RequestGateTest {
     @Test
     void staticFilesAndTheHealthCheckPassWhileEveryPlaceIsTakenAndTheSignInWaitsLikeAnyRequest() throws Exception {
         RequestGate gate = new RequestGate(1, Duration.ZERO, messages);
-        CountDownLatch entered = new CountDownLatch(1);
-        CountDownLatch finish = new CountDownLatch(1);
-        Thread first = hold(gate, entered, finish);
-        entered.await();
+        Held first = hold(gate);
         try {
             for (String path : new String[] {"/css/luoshi.css", "/webjars/bootstrap/css/bootstrap.min.css",
                     "/js/htmx.min.js", "/img/logo.svg", "/favicon.ico", "/actuator/health"}) {
@@ -133,8 +134,7 @@ class RequestGateTest {
             assertThat(page.getStatus()).isEqualTo(503);
             assertThat(page.getContentType()).isEqualTo("text/html;charset=UTF-8");
         } finally {
-            finish.countDown();
-            first.join();
+            first.release();
         }
     }
 }
